@@ -1,0 +1,49 @@
+// File-level dependency edges extracted by language libraries, and the union graph that connection rules query.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hie::graph {
+
+// `from` imports/includes/uses `to` at `line`.
+struct DependencyEdge {
+  std::string from;               // workspace-relative file
+  std::uint32_t line = 0;         // 1-based line in `from`
+  std::optional<std::string> to;  // workspace-relative file, or nullopt for an external module
+  std::string module;             // the module as written in the source ("a.b", "crate::x", "<vector>")
+  std::string kind;               // "import", "from", "use", "mod", "include", ...
+  bool type_only = false;
+  std::string language;           // "python", "rust", ...
+};
+
+// A source of edges for the files of one language. Implemented by the language libraries (stdlib/python, ...).
+class DependencyProvider {
+ public:
+  virtual ~DependencyProvider() = default;
+  virtual std::string_view language() const = 0;
+  // True when this provider understands `file` (by extension or content); its edges are then authoritative.
+  virtual bool handles(std::string_view file) const = 0;
+  // Outgoing edges of `file`, sorted by line. Called only for files it handles. Thread-safe.
+  virtual std::vector<DependencyEdge> edges_from(std::string_view file) const = 0;
+};
+
+// The union of all providers. A file no provider handles has "no dependency information": connection rules that
+// need it report so instead of silently passing.
+class DependencyGraph {
+ public:
+  void add_provider(std::shared_ptr<const DependencyProvider> provider);
+  bool covers(std::string_view file) const;
+  std::vector<DependencyEdge> edges_from(std::string_view file) const;
+  bool empty() const { return providers_.empty(); }
+
+ private:
+  std::vector<std::shared_ptr<const DependencyProvider>> providers_;
+};
+
+}  // namespace hie::graph

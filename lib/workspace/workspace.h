@@ -1,0 +1,66 @@
+// The workspace index: the tree walked once per run, every file path normalized and sorted, contents read once.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace hie::workspace {
+
+struct WorkspaceOptions {
+  std::vector<std::string> exclude;  // glob patterns relative to the root (`build/**`); `.git/` is always skipped
+  bool gitignore = true;             // honour .gitignore files
+};
+
+// The contents of one file, read at most once per run.
+struct FileContent {
+  std::string bytes;
+  std::string error;  // non-empty when the file could not be read (then bytes is empty)
+};
+
+class Workspace {
+ public:
+  // Walks `root` once. Never throws; unreadable directories are recorded in walk_errors().
+  static Workspace open(const std::filesystem::path& root, const WorkspaceOptions& options);
+
+  const std::filesystem::path& root() const { return root_; }
+
+  // Every regular file (not following symlinks), workspace-relative, '/'-separated, sorted, unique.
+  const std::vector<std::string>& files() const { return files_; }
+  // Every directory below the root ("" is the root itself and is not listed), sorted.
+  const std::vector<std::string>& directories() const { return directories_; }
+
+  bool is_file(std::string_view rel) const;
+  bool is_directory(std::string_view rel) const;  // "" and "." are the root
+  bool exists(std::string_view rel) const { return is_file(rel) || is_directory(rel); }
+  // The files below directory `dir` (recursively), as a contiguous range of files(). "" or "." = all files.
+  std::span<const std::string> files_under(std::string_view dir) const;
+  std::optional<std::uint64_t> file_size(std::string_view rel) const;
+
+  // Thread-safe; each file's bytes are read from disk at most once per run.
+  std::shared_ptr<const FileContent> read(std::string_view rel) const;
+
+  // Normalizes a user-written relative path: `./a//b/../c` -> `a/c`; "." -> "". Returns nullopt for paths that
+  // leave the workspace (`../x`) or are absolute.
+  static std::optional<std::string> normalize(std::string_view path);
+
+  const std::vector<std::string>& walk_errors() const { return walk_errors_; }
+
+ private:
+  std::filesystem::path root_;
+  std::vector<std::string> files_;
+  std::vector<std::uint64_t> sizes_;  // parallel to files_
+  std::vector<std::string> directories_;
+  std::vector<std::string> walk_errors_;
+  mutable std::unique_ptr<std::mutex> cache_mutex_ = std::make_unique<std::mutex>();
+  mutable std::unordered_map<std::string, std::shared_ptr<const FileContent>> cache_;
+};
+
+}  // namespace hie::workspace
