@@ -61,8 +61,7 @@ constexpr std::array kCodes = {
     DiagnosticCodeInfo{"E026", "unclosed block",
                        "A `{` is never closed by a matching `}` before the end of the file. The diagnostic points "
                        "at the `{`."},
-    DiagnosticCodeInfo{"E027", "unclosed bracket",
-                       "A `(` or `[` is never closed before the end of the file."},
+    DiagnosticCodeInfo{"E027", "unclosed bracket", "A `(` or `[` is never closed before the end of the file."},
     DiagnosticCodeInfo{"E028", "unmatched closing bracket",
                        "A `}`, `)` or `]` appears with no matching opening bracket."},
     DiagnosticCodeInfo{"E029", "import after the first item",
@@ -71,6 +70,176 @@ constexpr std::array kCodes = {
     DiagnosticCodeInfo{"E030", "expected an indented block",
                        "A `:` at the end of a header opens an indentation block: the next line must be indented "
                        "deeper than the header. Use `{ }` for an empty block."},
+    DiagnosticCodeInfo{"E031", "nesting too deep",
+                       "Blocks (elements inside elements) and expressions (calls and lists inside each other, or "
+                       "long `a.b.c...` chains) nest at most 256 levels deep. The deeper part is skipped; flatten "
+                       "the structure, for example by moving nested elements into patterns."},
+    DiagnosticCodeInfo{"E050", "undefined name",
+                       "A name in an expression does not resolve. Names are looked up in the current element (its scopes, refs and child elements), then in each enclosing element, then among top-level elements, then among imported libraries. Inside patterns, the pattern's own members come first.\n\n    check files.exists(srcc, 'README.md')   # did you mean 'src'?"},
+    DiagnosticCodeInfo{"E051", "duplicate name",
+                       "Two siblings, two scopes/refs of one element, or two top-level items (elements, patterns, languages, in any loaded file) have the same name; or a pattern member is bound twice. Element paths must be unique; rename one of them."},
+    DiagnosticCodeInfo{"E052", "unknown pattern",
+                       "`implements P` (or `requires element x implements P`) names a pattern that no loaded spec declares. Declare it, or import the file that does: `import 'patterns.hie'`."},
+    DiagnosticCodeInfo{"E053", "missing pattern binding",
+                       "An element implements a pattern but does not bind a member that a pattern check, requirement or connection rule needs, and the member has no default.\n\n    element svc implements layered {\n        scope api_mod binds layered.api.module = files.folder_selector('api')\n    }"},
+    DiagnosticCodeInfo{"E054", "binding to a member that does not exist",
+                       "`binds P.a.m` or `P.a.m = expr` names a pattern, pattern element or member that does not exist (or a pattern the element does not implement)."},
+    DiagnosticCodeInfo{"E055", "unknown library function",
+                       "The library has no selector or check of that name, or a selector is used as a check (or the reverse). Checks run in `check lib.fn(...)`; selectors compute values inside expressions. `hie doc` lists every function."},
+    DiagnosticCodeInfo{"E056", "wrong number of arguments",
+                       "A library function is called with a number of arguments that none of its signatures accepts; the message shows the expected signatures. Also: a connection_check with other than one or two parameters."},
+    DiagnosticCodeInfo{"E057", "wrong argument type",
+                       "An argument's type does not match the function's signature (a string where a scope is expected: select files first with `files.file_selector('x')`), or a `binds` mismatches the pattern member (scope vs ref, language, ref type)."},
+    DiagnosticCodeInfo{"E058", "cycle between scopes and refs",
+                       "A scope or ref depends on itself, directly or through others (`scope a = f(b)`, `scope b = g(a)`). The message names the cycle; checks that need these scopes report it as an error."},
+    DiagnosticCodeInfo{"E059", "pattern composition cycle",
+                       "A pattern contains (directly or through other patterns) an element that implements the pattern itself, which would make its instances infinite."},
+    DiagnosticCodeInfo{"E060", "import cycle",
+                       "Spec files import each other in a cycle (`a.hie` imports `b.hie`, which imports `a.hie`). Move the shared patterns into a third file that both import."},
+    DiagnosticCodeInfo{"E062", "spec file cannot be read",
+                       "A spec file named on the command line, or imported with `import 'x.hie'`, does not exist or cannot be read. Imports are relative to the importing file's directory."},
+    DiagnosticCodeInfo{"E070", "invalid TOML in the configuration file",
+                       "`hielements.toml` is not valid TOML. The diagnostic points where the TOML parser stopped, "
+                       "for example a value missing after `=` or a key defined twice:\n\n    [check]\n    jobs "
+                       "=        # give a value: jobs = 4"},
+    DiagnosticCodeInfo{"E071", "unknown key in the configuration file",
+                       "`hielements.toml` accepts the sections [check] (specs, jobs, timeout), [workspace] "
+                       "(exclude, gitignore), [connections] (unowned, strict_uses), [libraries] and [plugins]. Any "
+                       "other key is an error, so that a typo never silently does nothing:\n\n    [workspace]\n    "
+                       "exlude = [\"build/**\"]   # typo: exclude"},
+    DiagnosticCodeInfo{"E072", "wrong type or value in the configuration file",
+                       "A known key has a value of the wrong type or out of range, e.g. `jobs = \"4\"` (must be an "
+                       "integer, 0 or more), `gitignore = \"yes\"` (must be true or false), `unowned = \"deny\"` "
+                       "(must be \"allow\" or \"forbid\"), or an invalid glob in `[workspace] exclude`."},
+    DiagnosticCodeInfo{"E073", "configuration file cannot be read",
+                       "The configuration file given with --config, or found by walking up from the spec's "
+                       "directory, exists but could not be read (permissions, or it is a directory)."},
+    DiagnosticCodeInfo{"E100", "files.file_selector needs a string path",
+                       "`files.file_selector(path)` takes one string, a path relative to the workspace root:\n\n    "
+                       "scope main = files.file_selector('src/main.rs')"},
+    DiagnosticCodeInfo{"E101", "files.folder_selector needs a string path",
+                       "`files.folder_selector(path)` takes one string, a folder relative to the workspace root "
+                       "('.' for all of it):\n\n    scope src = files.folder_selector('src')"},
+    DiagnosticCodeInfo{"E102", "files.glob_selector needs a string pattern",
+                       "`files.glob_selector(pattern)` takes one string, a glob relative to the workspace "
+                       "root:\n\n    scope rs = files.glob_selector('**/*.rs')"},
+    DiagnosticCodeInfo{"E103", "wrong arguments to a files function",
+                       "A files function was called with too many arguments, too few, or an argument of the wrong "
+                       "type where no older code applies (e.g. `files.count_at_most(src, 'ten')`, or a negative "
+                       "count). The message shows the expected signature."},
+    DiagnosticCodeInfo{"E104", "path outside the workspace",
+                       "Paths given to the files library are relative to the workspace root and may not leave it: "
+                       "`files.folder_selector('../other')` and `files.file_selector('/etc/hosts')` are errors. Use "
+                       "-w to choose another workspace root."},
+    DiagnosticCodeInfo{"E105", "invalid glob pattern",
+                       "A glob given to the files library does not compile: an unclosed `[`, `**` not forming a "
+                       "whole path segment (`src/**.rs`; write `src/**/*.rs`), a leading `/`, or a `..` segment. "
+                       "The older tool silently matched nothing."},
+    DiagnosticCodeInfo{"E106", "invalid regular expression",
+                       "The regular expression given to `files.contains_text` or `files.no_text` is not valid "
+                       "ECMAScript syntax, e.g. an unclosed `(` or `[`. Escape special characters with a backslash: "
+                       "'foo\\\\(' matches `foo(`."},
+    DiagnosticCodeInfo{"E107", "file could not be read or searched",
+                       "A check needed a file's contents or size but the file could not be read, is not UTF-8 text, "
+                       "or has a line too long to search. Narrow the scope, e.g. `files.filter(src, '**/*.py')`, so "
+                       "that it selects text files only."},
+    DiagnosticCodeInfo{"E110", "files.exists needs a scope as first argument",
+                       "The first argument of `files.exists(scope, name)` must be a scope, not a string:\n\n    "
+                       "check files.exists(files.folder_selector('.'), 'Dockerfile')"},
+    DiagnosticCodeInfo{"E111", "files.exists needs a file name as second argument",
+                       "The second argument of `files.exists(scope, name)` must be a string: `files.exists(src, "
+                       "'main.rs')`."},
+    DiagnosticCodeInfo{"E112", "files.contains needs a scope as first argument",
+                       "The first argument of `files.contains(scope, name)` must be a scope: `files.contains(docs, "
+                       "'README.md')`."},
+    DiagnosticCodeInfo{"E113", "files.contains needs a file name as second argument",
+                       "The second argument of `files.contains(scope, name)` must be a string: "
+                       "`files.contains(docs, 'README.md')`."},
+    DiagnosticCodeInfo{"E114", "files.no_files_matching needs a scope as first argument",
+                       "The first argument of `files.no_files_matching(scope, pattern)` must be a scope: "
+                       "`files.no_files_matching(src, '**/*.pyc')`."},
+    DiagnosticCodeInfo{"E115", "files.no_files_matching needs a pattern as second argument",
+                       "The second argument of `files.no_files_matching(scope, pattern)` must be a glob string: "
+                       "`files.no_files_matching(src, '**/*.pyc')`."},
+    DiagnosticCodeInfo{"E116", "files.max_size needs a scope as first argument",
+                       "The first argument of `files.max_size(scope, bytes)` must be a scope: "
+                       "`files.max_size(assets, 1048576)`."},
+    DiagnosticCodeInfo{"E117", "files.max_size needs a number of bytes as second argument",
+                       "The second argument of `files.max_size(scope, bytes)` must be a number, 0 or more: "
+                       "`files.max_size(assets, 1048576)`."},
+    DiagnosticCodeInfo{"E199", "unknown files function",
+                       "The files library has no selector or check of that name. Selectors: file_selector, "
+                       "folder_selector, glob_selector, union, intersect, exclude, filter. Checks: exists, "
+                       "contains, no_files_matching, max_size, is_empty, not_empty, count_at_most, contains_text, "
+                       "no_text, max_lines. Selectors and checks are separate: a selector cannot be used in a "
+                       "`check` statement."},
+    DiagnosticCodeInfo{"E201", "member of a computed value",
+                       "`f(x).y`: only elements and pattern instances have members; a call's result has none."},
+    DiagnosticCodeInfo{"E203", "unknown library at run time",
+                       "A check uses a library that is not registered (the older tool's `Unknown library: X`), or one that failed to load. Configure plugins in hielements.toml [libraries]."},
+    DiagnosticCodeInfo{"E204", "check is not a function call",
+                       "A `check` statement (or a connection_check body) must be a library check call: `check files.exists(src, 'README.md')`."},
+    DiagnosticCodeInfo{"E205", "callee is not library.function",
+                       "Only library functions can be called: `library.function(arguments)`, or a function imported with `from library import function`. Element and pattern members cannot be called."},
+    DiagnosticCodeInfo{"E206", "value does not match its declaration",
+                       "A scope's value does not select files (e.g. a selector returned a string), or a ref typed `integer`, `float`, `string`, `boolean`, `scope` or `list` holds a value of another type. Every check that uses it reports this error."},
+    DiagnosticCodeInfo{"E207", "no dependency information",
+                       "A connection rule or `uses` needs the dependencies of source files that no language library covers yet. The result is an error naming those files, never a silent pass."},
+    DiagnosticCodeInfo{"E500", "a process plugin could not be started",
+                       "The executable of an external library could not be run: it does not exist, is not executable, "
+                       "or the working directory is missing. The library is disabled for the run. Check `executable` "
+                       "and `args` in hielements.toml (relative paths are relative to that file)."},
+    DiagnosticCodeInfo{"E506", "a process plugin sent a malformed error reply",
+                       "A JSON-RPC `error` must be an object with an integer `code` and a string `message`: "
+                       "`{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32000,\"message\":\"...\"},\"id\":3}`."},
+    DiagnosticCodeInfo{
+        "E507", "a plugin returned no result",
+        "The plugin's response had no `result` (or, for a check, a `null` one). Return a value from selectors and a "
+        "check result such as `{\"Pass\":null}` or `{\"Fail\":\"message\"}` from checks."},
+    DiagnosticCodeInfo{"E508", "a plugin returned something that is not a value",
+                       "Selector results use the tagged forms `{\"String\":...}`, `{\"Int\":...}`, `{\"Float\":...}`, "
+                       "`{\"Bool\":...}`, `{\"List\":[...]}`, `{\"Scope\":{...}}` or raw JSON values. Scope paths must "
+                       "be relative to the workspace and stay inside it. See docs/plugins-process.md."},
+    DiagnosticCodeInfo{
+        "E509", "a plugin returned something that is not a check result",
+        "Check results are `{\"Pass\":null}`, `{\"Fail\":\"message\"}`, `{\"Error\":\"message\"}`, "
+        "`{\"result\":\"pass|fail|error\",\"message\":\"...\"}` or the strings pass/ok/true/fail/false, optionally "
+        "with `\"evidence\":[{\"file\":\"a.py\",\"line\":3}]`. Raw booleans and numbers are not check results."},
+    DiagnosticCodeInfo{
+        "E520", "a process plugin did not answer in time",
+        "The plugin took longer than the timeout (`limits.timeout_ms`, default 30 s; `--timeout`). Its process group "
+        "was killed and it is restarted for the next request. The message shows its last stderr lines."},
+    DiagnosticCodeInfo{"E521", "a process plugin exited or closed its pipes",
+                       "The plugin process ended (crashed, or exited) while hie waited for an answer. The message "
+                       "shows its exit status and last stderr lines. It is restarted for the next request."},
+    DiagnosticCodeInfo{"E522", "a plugin message larger than 64 MiB",
+                       "Messages between hie and a process plugin are limited to 64 MiB per line. A plugin that sends "
+                       "more is killed and restarted; a request that large is not sent."},
+    DiagnosticCodeInfo{"E523", "a process plugin was disabled after too many restarts",
+                       "A plugin that timed out or crashed again after 3 restarts in one run is disabled: every later "
+                       "use of it reports this error with the last failure."},
+    DiagnosticCodeInfo{
+        "E524", "invalid plugin self-description",
+        "The answer to `library.doc` does not describe the library: it needs `functions` with a `name` each, a `kind` "
+        "of selector or check, and parameter types scope, string, integer, number, boolean, list or any."},
+    DiagnosticCodeInfo{"I001", "library checked at run time",
+                       "A library (typically a process plugin that does not answer `library.doc`) does not describe itself, so `validate` cannot check its function names and arguments; they are checked when the checks run."},
+    DiagnosticCodeInfo{"W001", "unknown library import",
+                       "`import x` names a library that no built-in or configured plugin provides. Checks that use it fail at run time with an error result."},
+    DiagnosticCodeInfo{"W002", "library used without import",
+                       "A registered library is used without `import`. It still works (the older tool made every library global), but add `import x` at the top of the file."},
+    DiagnosticCodeInfo{"W010", "empty scope",
+                       "With `--strict`, a scope that selected no file. An empty scope is a valid value; checks decide what emptiness means."},
+    DiagnosticCodeInfo{"W011", "scope language mismatch",
+                       "A scope annotated `<lang>` was given a scope of another known language by its selector. The annotation wins."},
+    DiagnosticCodeInfo{"W053", "unused unbound pattern members",
+                       "An element implements a pattern but binds neither these members nor anything that uses them. Bind them, or remove them from the pattern."},
+    DiagnosticCodeInfo{"W054", "documentation-only allows",
+                       "`allows scope/ref/element/check/implements` checks nothing (everything not forbidden is allowed). Only `allows connection to` and `allows language` restrict anything. Reported once per pattern."},
+    DiagnosticCodeInfo{"W055", "connection target matches nothing",
+                       "A `requires/allows/forbids connection to T` target resolves to no element (looked up in the pattern first, then from the implementing element outwards). The rule is evaluated against an empty footprint."},
+    DiagnosticCodeInfo{"W056", "undeclared language",
+                       "A `<lang>` annotation or language requirement names a language that is neither built in (c, cpp, go, java, javascript, js, python, rust, typescript) nor declared with `language lang`."},
 };
 
 }  // namespace
