@@ -9,7 +9,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace hie::workspace {
@@ -22,7 +21,8 @@ struct WorkspaceOptions {
 // The contents of one file, read at most once per run.
 struct FileContent {
   std::string bytes;
-  std::string error;  // non-empty when the file could not be read (then bytes is empty)
+  std::string error;       // non-empty when the file could not be read (then bytes is empty)
+  bool valid_utf8 = true;  // false when `bytes` is not well-formed UTF-8 (checked once, when read)
 };
 
 class Workspace {
@@ -42,6 +42,8 @@ class Workspace {
   bool exists(std::string_view rel) const { return is_file(rel) || is_directory(rel); }
   // The files below directory `dir` (recursively), as a contiguous range of files(). "" or "." = all files.
   std::span<const std::string> files_under(std::string_view dir) const;
+  // The directories below `dir` (recursively), as a contiguous range of directories(). "" or "." = all.
+  std::span<const std::string> directories_under(std::string_view dir) const;
   std::optional<std::uint64_t> file_size(std::string_view rel) const;
 
   // Thread-safe; each file's bytes are read from disk at most once per run.
@@ -51,16 +53,27 @@ class Workspace {
   // leave the workspace (`../x`) or are absolute.
   static std::optional<std::string> normalize(std::string_view path);
 
+  // Problems met while walking (unreadable directories, invalid .gitignore lines, invalid exclude patterns),
+  // in walk order, for callers to report as warnings.
   const std::vector<std::string>& walk_errors() const { return walk_errors_; }
 
  private:
+  // One file's read-once slot: read() fills `content` under `once`, so concurrent readers of different files never
+  // wait for each other and a file is read at most once.
+  struct ReadSlot {
+    std::once_flag once;
+    std::shared_ptr<const FileContent> content;
+  };
+
+  // Position of `rel` in files_, or nullopt.
+  std::optional<std::size_t> file_index(std::string_view rel) const;
+
   std::filesystem::path root_;
   std::vector<std::string> files_;
   std::vector<std::uint64_t> sizes_;  // parallel to files_
   std::vector<std::string> directories_;
   std::vector<std::string> walk_errors_;
-  mutable std::unique_ptr<std::mutex> cache_mutex_ = std::make_unique<std::mutex>();
-  mutable std::unordered_map<std::string, std::shared_ptr<const FileContent>> cache_;
+  std::unique_ptr<ReadSlot[]> read_slots_;  // parallel to files_; mutable through the pointer
 };
 
 }  // namespace hie::workspace

@@ -14,8 +14,8 @@ namespace {
 
 std::string read_docs() {
   // tests/syntax/this_file.cpp -> docs/diagnostics.md
-  std::filesystem::path docs = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "docs" /
-                               "diagnostics.md";
+  std::filesystem::path docs =
+      std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "docs" / "diagnostics.md";
   std::ifstream in(docs);
   EXPECT_TRUE(in.good()) << "cannot read " << docs;
   std::ostringstream text;

@@ -1,0 +1,138 @@
+#include "workspace/workspace.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <system_error>
+
+#include "workspace/utf8.h"
+#include "workspace/walk.h"
+
+namespace hie::workspace {
+namespace {
+
+std::shared_ptr<const FileContent> load_file(const std::filesystem::path& path) {
+  auto content = std::make_shared<FileContent>();
+  auto failed = [&](int error) {
+    content->bytes.clear();
+    content->error = std::error_code(error, std::generic_category()).message();
+    return content;
+  };
+  int fd = -1;
+  do {
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) return failed(errno);
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && info.st_size > 0) content->bytes.reserve(static_cast<std::size_t>(info.st_size));
+  char buffer[1 << 16];
+  while (true) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      const int error = errno;
+      ::close(fd);
+      return failed(error);
+    }
+    content->bytes.append(buffer, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  content->valid_utf8 = is_valid_utf8(content->bytes);
+  return content;
+}
+
+}  // namespace
+
+Workspace Workspace::open(const std::filesystem::path& root, const WorkspaceOptions& options) {
+  WalkResult walked = walk_tree(root, options);
+  Workspace workspace;
+  workspace.root_ = root;
+  workspace.files_ = std::move(walked.files);
+  workspace.sizes_ = std::move(walked.sizes);
+  workspace.directories_ = std::move(walked.directories);
+  workspace.walk_errors_ = std::move(walked.errors);
+  workspace.read_slots_ = std::make_unique<ReadSlot[]>(workspace.files_.size());
+  return workspace;
+}
+
+std::optional<std::size_t> Workspace::file_index(std::string_view rel) const {
+  auto found = std::lower_bound(files_.begin(), files_.end(), rel);
+  if (found == files_.end() || *found != rel) return std::nullopt;
+  return static_cast<std::size_t>(found - files_.begin());
+}
+
+bool Workspace::is_file(std::string_view rel) const { return file_index(rel).has_value(); }
+
+bool Workspace::is_directory(std::string_view rel) const {
+  if (rel.empty() || rel == ".") return true;
+  return std::binary_search(directories_.begin(), directories_.end(), rel);
+}
+
+namespace {
+
+// The paths below `dir` in a sorted list: every path that starts with "dir/" sorts at or after "dir/" and before
+// "dir0" ('0' follows '/'), so they form one contiguous range.
+std::span<const std::string> paths_under(const std::vector<std::string>& paths, std::string_view dir) {
+  if (dir.empty() || dir == ".") return paths;
+  const std::string low = std::string(dir) + '/';
+  const std::string high = std::string(dir) + '0';
+  auto first = std::lower_bound(paths.begin(), paths.end(), low);
+  auto last = std::lower_bound(first, paths.end(), high);
+  return {first, last};
+}
+
+}  // namespace
+
+std::span<const std::string> Workspace::files_under(std::string_view dir) const { return paths_under(files_, dir); }
+
+std::span<const std::string> Workspace::directories_under(std::string_view dir) const {
+  return paths_under(directories_, dir);
+}
+
+std::optional<std::uint64_t> Workspace::file_size(std::string_view rel) const {
+  if (auto index = file_index(rel)) return sizes_[*index];
+  return std::nullopt;
+}
+
+std::shared_ptr<const FileContent> Workspace::read(std::string_view rel) const {
+  auto index = file_index(rel);
+  if (!index) {
+    auto missing = std::make_shared<FileContent>();
+    missing->error = "not a file in the workspace";
+    return missing;
+  }
+  ReadSlot& slot = read_slots_[*index];
+  std::call_once(slot.once, [&] { slot.content = load_file(root_ / files_[*index]); });
+  return slot.content;
+}
+
+std::optional<std::string> Workspace::normalize(std::string_view path) {
+  if (!path.empty() && path.front() == '/') return std::nullopt;
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    const std::string_view part = path.substr(start, end - start);
+    start = end + 1;
+    if (part.empty() || part == ".") continue;
+    if (part == "..") {
+      if (parts.empty()) return std::nullopt;
+      parts.pop_back();
+      continue;
+    }
+    parts.push_back(part);
+  }
+  std::string normalized;
+  for (const auto& part : parts) {
+    if (!normalized.empty()) normalized += '/';
+    normalized += part;
+  }
+  return normalized;
+}
+
+}  // namespace hie::workspace
