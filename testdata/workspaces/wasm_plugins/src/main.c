@@ -1,0 +1,5 @@
+#include "net/tcp/socket.h"
+
+int main(void) {
+  return socket_open();
+}

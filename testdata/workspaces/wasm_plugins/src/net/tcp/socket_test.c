@@ -1,0 +1,3 @@
+#include "socket.h"
+
+int main(void) { return socket_open(); }
