@@ -1,0 +1,183 @@
+// Python import resolution over the workspace's file and directory sets (no file system access: the workspace index
+// was walked once).
+#include "stdlib/python/python_resolver.h"
+
+#include <algorithm>
+
+namespace hie::stdlib::python {
+namespace {
+
+std::vector<std::string> split(std::string_view dotted) {
+  std::vector<std::string> parts;
+  if (dotted.empty()) return parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = dotted.find('.', start);
+    parts.emplace_back(dotted.substr(start, dot == std::string_view::npos ? dotted.npos : dot - start));
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return parts;
+}
+
+std::string join(const std::vector<std::string>& parts, std::size_t count, char separator) {
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i > 0) text += separator;
+    text += parts[i];
+  }
+  return text;
+}
+
+std::string with_slash(const std::string& dir) { return dir.empty() ? dir : dir + "/"; }
+
+std::string parent_dir(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
+}
+
+bool is_identifier(std::string_view word) {
+  if (word.empty()) return false;
+  const auto first = static_cast<unsigned char>(word.front());
+  if (first >= '0' && first <= '9') return false;
+  return std::all_of(word.begin(), word.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c == '_' || c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+}
+
+}  // namespace
+
+std::vector<std::string> python_source_roots(const std::vector<std::string>& configured,
+                                             const std::vector<std::string>& directories) {
+  std::vector<std::string> roots{""};
+  auto add = [&](const std::string& root) {
+    if (root.empty() || std::find(roots.begin(), roots.end(), root) != roots.end()) return;
+    if (std::binary_search(directories.begin(), directories.end(), root)) roots.push_back(root);
+  };
+  add("src");
+  for (const std::string& root : configured) add(root);
+  return roots;
+}
+
+bool is_module_name(std::string_view name) {
+  const std::vector<std::string> parts = split(name);
+  return !parts.empty() &&
+         std::all_of(parts.begin(), parts.end(), [](const std::string& p) { return is_identifier(p); });
+}
+
+PythonResolver::PythonResolver(const std::vector<std::string>& files, const std::vector<std::string>& directories,
+                               std::vector<std::string> roots)
+    : files_(files.begin(), files.end()),
+      sorted_files_(files),
+      directories_(directories.begin(), directories.end()),
+      roots_(std::move(roots)) {
+  std::sort(sorted_files_.begin(), sorted_files_.end());
+}
+
+std::optional<std::string> PythonResolver::file_at(std::string_view base, std::string_view path) const {
+  const std::string stem = std::string(base) + std::string(path);
+  // CPython's FileFinder: a regular package (directory with __init__) shadows a module of the same name.
+  for (const char* candidate : {"/__init__.py", "/__init__.pyi", ".py", ".pyi"}) {
+    std::string file = stem + candidate;
+    if (files_.count(file)) return file;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> PythonResolver::module_file(std::string_view dotted) const {
+  const std::vector<std::string> parts = split(dotted);
+  if (parts.empty()) return std::nullopt;
+  const std::string path = join(parts, parts.size(), '/');
+  for (const std::string& root : roots_) {
+    if (auto file = file_at(with_slash(root), path)) return file;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> PythonResolver::longest_prefix_file(std::string_view dotted) const {
+  const std::vector<std::string> parts = split(dotted);
+  for (std::size_t count = parts.size(); count > 0; --count) {
+    if (auto file = module_file(join(parts, count, '.'))) return file;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> PythonResolver::relative_prefix_file(const std::string& anchor,
+                                                                const std::vector<std::string>& segments) const {
+  for (std::size_t count = segments.size(); count > 0; --count) {
+    if (auto file = file_at(with_slash(anchor), join(segments, count, '/'))) return file;
+  }
+  // The anchor package itself (`from . import x` where x is a name of the package).
+  for (const char* init : {"__init__.py", "__init__.pyi"}) {
+    std::string file = with_slash(anchor) + init;
+    if (files_.count(file)) return file;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> PythonResolver::resolve_import(std::string_view file, const graph::ImportFact& fact) const {
+  const bool has_name = fact.kind == "from" && !fact.name.empty() && fact.name != "*";
+  if (fact.level == 0) {
+    if (has_name) {
+      if (auto submodule = module_file(fact.module + "." + fact.name)) return submodule;
+    }
+    return longest_prefix_file(fact.module);
+  }
+  // Relative: level 1 is the importing file's own package (its directory), each further dot one directory up.
+  std::string anchor = parent_dir(file);
+  for (std::uint32_t up = 1; up < fact.level; ++up) {
+    if (anchor.empty()) return std::nullopt;  // beyond the top-level package
+    anchor = parent_dir(anchor);
+  }
+  std::vector<std::string> segments = split(fact.module);
+  if (has_name) {
+    segments.push_back(fact.name);
+    if (auto submodule = file_at(with_slash(anchor), join(segments, segments.size(), '/'))) return submodule;
+    segments.pop_back();
+  }
+  return relative_prefix_file(anchor, segments);
+}
+
+std::vector<graph::DependencyEdge> PythonResolver::resolve(const std::string& file,
+                                                           const graph::FileFacts& facts) const {
+  std::vector<graph::DependencyEdge> edges;
+  edges.reserve(facts.imports.size());
+  for (const graph::ImportFact& fact : facts.imports) {
+    graph::DependencyEdge edge;
+    edge.from = file;
+    edge.line = fact.line;
+    edge.to = resolve_import(file, fact);
+    edge.module = std::string(fact.level, '.') + fact.module;
+    edge.kind = fact.kind;
+    edge.type_only = fact.type_only;
+    edge.language = "python";
+    if (edge.to && *edge.to == file) continue;  // no edge from a file to itself
+    edges.push_back(std::move(edge));
+  }
+  return edges;
+}
+
+std::optional<std::vector<std::string>> PythonResolver::module_files(std::string_view name, std::string* why) const {
+  if (!is_module_name(name)) {
+    if (why) *why = "a Python module name is identifiers separated by dots, like 'app.core'";
+    return std::nullopt;
+  }
+  const std::vector<std::string> parts = split(name);
+  const std::string path = join(parts, parts.size(), '/');
+  for (const std::string& root : roots_) {
+    const std::string dir = with_slash(root) + path;
+    if (directories_.count(dir)) {
+      // A package (regular or namespace): the package and everything below it.
+      const std::string prefix = dir + "/";
+      std::vector<std::string> found;
+      auto it = std::lower_bound(sorted_files_.begin(), sorted_files_.end(), prefix);
+      for (; it != sorted_files_.end() && it->compare(0, prefix.size(), prefix) == 0; ++it) found.push_back(*it);
+      if (!found.empty()) return found;
+    }
+    if (auto file = file_at(with_slash(root), path)) return std::vector<std::string>{*file};
+  }
+  return std::vector<std::string>{};
+}
+
+}  // namespace hie::stdlib::python

@@ -1,0 +1,59 @@
+// Import resolution for Python (STDLIB.md, dependency graph): module names to workspace files through the source
+// roots, relative imports through the importing file's package, one edge per imported name.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "graph/dependency_graph.h"
+#include "graph/file_facts.h"
+#include "stdlib/common/language_frontend.h"
+
+namespace hie::stdlib::python {
+
+// The source roots, in priority order: the workspace root (""), `src` when it is a directory, then the configured
+// `[python] roots` that are directories (duplicates removed).
+std::vector<std::string> python_source_roots(const std::vector<std::string>& configured,
+                                             const std::vector<std::string>& directories);
+
+// True for a valid dotted module name (`a.b_c.d`: identifiers separated by single dots).
+bool is_module_name(std::string_view name);
+
+class PythonResolver final : public common::Resolver {
+ public:
+  // `files`: the workspace's Python files (.py/.pyi); `directories`: every directory of the workspace (for
+  // namespace packages, which have no file); `roots` as python_source_roots returns them.
+  PythonResolver(const std::vector<std::string>& files, const std::vector<std::string>& directories,
+                 std::vector<std::string> roots);
+
+  std::vector<graph::DependencyEdge> resolve(const std::string& file, const graph::FileFacts& facts) const override;
+  // A module `a.b`: [its file] (`a/b.py`); a package: every Python file below its directory (the package with its
+  // submodules); empty when no root has it.
+  std::optional<std::vector<std::string>> module_files(std::string_view name, std::string* why) const override;
+
+  // The file of module `dotted` in some root, exactly (a package's `__init__.py` before a `.py` module, as CPython
+  // looks them up; `.pyi` only when there is no `.py`), or nullopt.
+  std::optional<std::string> module_file(std::string_view dotted) const;
+  // The file of the longest prefix of `dotted` that is a module (`a.b.c`, else `a.b`, else `a`), or nullopt.
+  std::optional<std::string> longest_prefix_file(std::string_view dotted) const;
+  // Where one import of `file` leads: a workspace file, or nullopt for a module outside the workspace.
+  std::optional<std::string> resolve_import(std::string_view file, const graph::ImportFact& fact) const;
+
+ private:
+  // The module file at directory-relative path `path` ("a/b" for a.b) below `base` ("" or "src/"), or nullopt.
+  std::optional<std::string> file_at(std::string_view base, std::string_view path) const;
+  // Relative imports: longest existing prefix of `segments` below `anchor` (a directory), down to the anchor's own
+  // `__init__.py`.
+  std::optional<std::string> relative_prefix_file(const std::string& anchor,
+                                                  const std::vector<std::string>& segments) const;
+
+  std::unordered_set<std::string> files_;
+  std::vector<std::string> sorted_files_;
+  std::unordered_set<std::string> directories_;
+  std::vector<std::string> roots_;
+};
+
+}  // namespace hie::stdlib::python

@@ -1,0 +1,1 @@
+from shop.domain.models import Money
