@@ -24,7 +24,8 @@ struct WasmHostOptions {
 
 // Reads, checks the sha256 pin, decodes and validates the module and applies the load-time policy (imports,
 // memory and table caps, ABI version), instantiates it once and asks it to describe itself. A module that cannot be
-// used is a LibraryError (E600–E606, E524) naming the library and the cause. The Library is safe to call from
+// used is a LibraryError (E600–E606, E524) naming the cause (the caller adds the library name, as it does to
+// warnings). The Library is safe to call from
 // several threads: each concurrent call gets its own instance (docs/plugins-wasm.md).
 library::Result<std::unique_ptr<library::Library>> load_wasm_library(const library::LibraryEntry& entry,
                                                                      const WasmHostOptions& options);
