@@ -11,7 +11,7 @@ const library::LibraryDoc* RegistryCatalog::describe(std::string_view name, std:
       if (!described.ok()) {
         entry.why_not = described.error().message;
       } else if (!described.value().self_described) {
-        entry.why_not = "it does not describe itself";
+        entry.why_not = "it does not answer library.doc";
       } else {
         entry.doc = std::move(described).value();
       }
