@@ -201,13 +201,14 @@ class Extractor {
     const bool keyword_header = std::find(kHeaders.begin(), kHeaders.end(), head) != kHeaders.end();
     const bool soft_header = (head == "match" || head == "case") && line.size() > 2 && is(line.back(), ":") &&
                              !is(line[first + 1], "=") && !is(line[first + 1], ".");
-    const std::optional<std::size_t> colon =
+    const std::optional<std::size_t> header_end =
         keyword_header || soft_header ? header_colon(line) : std::optional<std::size_t>{};
     record_calls(line, soft_header);
-    if (!colon) {
+    if (!header_end) {
       simple_statements(line);
       return;
     }
+    const std::size_t colon = *header_end;
 
     Block block = Block::Other;
     std::optional<std::size_t> owner;
@@ -220,16 +221,16 @@ class Extractor {
         block = Block::Class;
       } else {
         symbol.kind = enclosing_scope() == Block::Class ? kMethod : kFunction;
-        symbol.detail = return_annotation(line.subspan(0, *colon));
+        symbol.detail = return_annotation(line.subspan(0, colon));
         block = Block::Function;
       }
       owner = facts_.symbols.size();
       facts_.symbols.push_back(std::move(symbol));
-    } else if (head == "if" && is_type_checking(line.subspan(first + 1, *colon - first - 1))) {
+    } else if (head == "if" && is_type_checking(line.subspan(first + 1, colon - first - 1))) {
       block = Block::TypeChecking;
     }
 
-    const Tokens body = line.subspan(*colon + 1);
+    const Tokens body = line.subspan(colon + 1);
     if (body.empty()) {
       pending_block_ = block;
       pending_owner_ = owner;

@@ -18,7 +18,7 @@
 #include "plugin/wasm/capability_report.h"
 #include "plugin/wasm/engine/compiled_module.h"
 #include "plugin/wasm/engine/guest_instance.h"
-#include "plugin/wasm/sha256.h"
+#include "library/sha256.h"
 
 namespace hie::plugin::wasm {
 namespace {
@@ -267,7 +267,7 @@ Result<std::unique_ptr<library::Library>> load_wasm_library(const library::Libra
   Result<std::string> bytes = read_module_file(entry.path);
   if (!bytes) return bytes.error();
   if (entry.sha256) {
-    std::string actual = sha256_hex(bytes.value());
+    std::string actual = library::sha256_hex(bytes.value());
     std::string expected = *entry.sha256;
     std::transform(expected.begin(), expected.end(), expected.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

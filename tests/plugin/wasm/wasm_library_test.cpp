@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "library/registry.h"
-#include "plugin/wasm/sha256.h"
+#include "library/sha256.h"
 #include "wasm_test_support.h"
 
 namespace hie::plugin::wasm {
@@ -244,13 +244,13 @@ TEST_F(WasmLibraryTest, MissingFileIsUnreadable) {
 }
 
 TEST_F(WasmLibraryTest, Sha256PinIsChecked) {
-  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  EXPECT_EQ(sha256_hex(std::string(1000, 'a')).size(), 64u);
+  EXPECT_EQ(library::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(library::sha256_hex(std::string(1000, 'a')).size(), 64u);
   std::filesystem::path path = scratch_.compile(abi_module(check_export("")));
   ASSERT_FALSE(path.empty());
   std::ifstream in(path, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::string digest = sha256_hex(bytes);
+  std::string digest = library::sha256_hex(bytes);
   EXPECT_TRUE(load_file(path, [&](LibraryEntry& e) { e.sha256 = digest; }).ok());
   expect_load_error(load_file(path, [](LibraryEntry& e) { e.sha256 = std::string(64, '0'); }), "E601",
                     "pins 0000");

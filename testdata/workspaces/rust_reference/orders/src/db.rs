@@ -1,0 +1,4 @@
+#[derive(Default)]
+pub struct Connection {
+    pub url: String,
+}

@@ -1,0 +1,4 @@
+// The tests of this module live elsewhere: no #[test] here.
+pub fn payment_routes() -> Vec<&'static str> {
+    vec!["/payments"]
+}

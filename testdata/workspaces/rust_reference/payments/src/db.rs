@@ -1,0 +1,4 @@
+// struct Connection was renamed to PaymentConnection.
+pub struct PaymentConnection {
+    pub url: String,
+}

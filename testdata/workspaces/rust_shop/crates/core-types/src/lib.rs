@@ -1,0 +1,4 @@
+//! Shared types of the shop.
+pub mod model;
+
+pub use model::Order;

@@ -1,0 +1,7 @@
+mod api;
+mod db;
+mod domain;
+
+fn main() {
+    api::serve();
+}
