@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "check_reports.h"
 #include "commands.h"
 #include "eval/run.h"
 #include "eval/scheduler.h"
@@ -35,6 +36,11 @@ struct CheckOptions {
   bool strict = false;
   bool dry_run = false;
   bool keep_going = false;
+  int timeout = 0;  // --timeout SECONDS per plugin call; 0 = from the configuration
+  std::vector<std::string> reports;  // --report FORMAT=FILE, validated by the option parser
+  std::string baseline;              // --baseline FILE
+  bool update_baseline = false;
+  bool no_cache = false;  // --no-cache: neither read nor write the fact cache
 };
 
 // HIE_FIXED_DURATION=1 prints every duration as 0 so that output can be compared byte for byte (tests, docs).
@@ -102,7 +108,11 @@ int run_check(const CheckOptions& options, const GlobalOptions& globals) {
   bool json = options.format == "json";
   bool stderr_color = use_color(globals, STDERR_FILENO);
 
-  std::optional<Session> session = open_session(globals, options.workspace, options.specs);
+  SessionOptions session_options;
+  if (options.timeout > 0) session_options.plugins.timeout_seconds = options.timeout;
+  session_options.no_cache = options.no_cache;
+  session_options.jobs = options.jobs;
+  std::optional<Session> session = open_session(globals, options.workspace, options.specs, session_options);
   if (!session) return kExitInvalid;
   if (session->config_diagnostics.has_errors() || !session->config_diagnostics.items().empty()) {
     write_stderr(render_diagnostics(session->config_diagnostics, {}, globals, stderr_color));
@@ -111,6 +121,9 @@ int run_check(const CheckOptions& options, const GlobalOptions& globals) {
     write_stderr(error_line("invalid configuration; nothing was checked", stderr_color));
     return kExitInvalid;
   }
+  // A bad [libraries] entry disables that library only: the run goes on, and exits 2 at the end (as --keep-going).
+  print_library_diagnostics(*session, globals);
+  const bool invalid_libraries = session->library_config_invalid;
   if (!globals.quiet) {
     for (const auto& problem : session->workspace->walk_errors()) {
       write_stderr("warning: " + report::printable_text(problem) + "\n");
@@ -153,39 +166,53 @@ int run_check(const CheckOptions& options, const GlobalOptions& globals) {
     return invalid ? kExitInvalid : kExitOk;
   }
 
+  // The baseline is read before anything runs: a malformed one stops the run (exit 2).
+  bool partial = !options.filter.empty() || options.limit >= 0;  // not every check runs
+  std::optional<BaselineFile> baseline;
+  if (!options.baseline.empty() || options.update_baseline) {
+    baseline = load_baseline_file(options.baseline, options.update_baseline, partial, *session, stderr_color);
+    if (!baseline) return kExitInvalid;
+  }
+
   ProgressBar progress(!globals.quiet && isatty(STDERR_FILENO) == 1);
   run.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
-  graph::DependencyGraph graph;
   print_verbose(globals, 1, "running with " + plural(eval::effective_jobs(run.jobs), "thread"));
-  eval::RunResult result = eval::run(loaded.model, session->registry, *session->workspace, graph, run);
+  eval::RunResult result = eval::run(loaded.model, session->registry, *session->workspace, session->graph, run);
   progress.finish();
+  finish_session(globals, *session);  // saves the fact cache; warnings about unreadable source files
 
   if (!result.diagnostics.items().empty()) {
     write_stderr(render_diagnostics(result.diagnostics, loaded.sources, globals, stderr_color));
   }
-  std::string text;
-  if (json) {
-    syntax::DiagnosticList all = loaded.diagnostics;
-    all.append(result.diagnostics);
-    text = report::render_results_json(result.records, result.summary, all, report::ResultsJsonOptions{fixed});
-  } else {
-    bool color = options.output.empty() && use_color(globals, STDOUT_FILENO);
-    report::ResultsHumanOptions human{color, fixed};
-    if (globals.quiet) {
-      // -q: only what went wrong, and the summary.
-      std::vector<eval::CheckRecord> shown;
-      for (const auto& record : result.records) {
-        if (record.status == eval::CheckStatus::Fail || record.status == eval::CheckStatus::Error) {
-          shown.push_back(record);
-        }
-      }
-      text = report::render_results_human(shown, result.summary, human);
-    } else {
-      text = report::render_results_human(result.records, result.summary, human);
-    }
+  syntax::DiagnosticList all = session->library_diagnostics;
+  all.append(loaded.diagnostics);
+  all.append(result.diagnostics);
+  if (baseline && !finish_baseline(*baseline, options.update_baseline, partial, options.strict, result.records,
+                                   result.summary, all, globals, stderr_color)) {
+    return kExitInvalid;
   }
-  if (!write_output(globals, options.output, text)) return kExitInvalid;
-  if (invalid) return kExitInvalid;
+  ReportContext context;
+  context.records = result.records;
+  context.summary = &result.summary;
+  context.diagnostics = &all;
+  context.fixed_duration = fixed;
+  context.quiet = globals.quiet;
+  context.baseline_applied = baseline.has_value();
+  context.paths = report::ReportPaths{std::filesystem::absolute(session->root), std::filesystem::current_path()};
+  context.session = &*session;
+  bool color = options.output.empty() && use_color(globals, STDOUT_FILENO);
+  if (!write_output(globals, options.output, render_report(options.format, context, color))) return kExitInvalid;
+  bool github = options.format == "github";
+  for (const auto& value : options.reports) {
+    std::string error;
+    std::optional<ReportRequest> request = parse_report_request(value, error);
+    if (!request || !write_output(globals, request->path, render_report(request->format, context, false))) {
+      return kExitInvalid;
+    }
+    github = github || request->format == "github";
+  }
+  if (github) append_github_step_summary(context);
+  if (invalid || invalid_libraries) return kExitInvalid;
   return (result.summary.failed > 0 || result.summary.errors > 0) ? kExitFailed : kExitOk;
 }
 
@@ -204,10 +231,25 @@ Command add_check_command(CLI::App& root, const GlobalOptions& globals, const st
   app->add_option("-w,--workspace", options->workspace,
                   "Workspace root (default: the directory of the nearest hielements.toml, else the spec's directory)")
       ->type_name("DIR");
-  app->add_option("-f,--format", options->format, "Output format: human or json")
+  app->add_option("-f,--format", options->format, "Output format: human, json, sarif, junit, github or markdown")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"human", "json"}));
+      ->check(CLI::IsMember(report_formats()));
   app->add_option("-o,--output", options->output, "Write the report to FILE instead of stdout")->type_name("FILE");
+  app->add_option("--report", options->reports,
+                  "Also write a report in FORMAT to FILE (repeatable: several reports from one run)")
+      ->type_name("FORMAT=FILE")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            std::string error;
+            return parse_report_request(value, error) ? std::string() : error;
+          },
+          "", "FORMAT=FILE"));
+  app->add_option("--baseline", options->baseline,
+                  "Known failures (from --update-baseline) are reported as BASELINED; stale entries are warnings")
+      ->type_name("FILE");
+  app->add_flag("--update-baseline", options->update_baseline,
+                "Write the current failures to the baseline (--baseline FILE, default hie-baseline.json in the "
+                "workspace root)");
   app->add_option("--filter", options->filter,
                   "Only elements whose path matches GLOB ('shop.*', '*.db'; a plain word matches as a substring)")
       ->type_name("GLOB");
@@ -215,19 +257,28 @@ Command add_check_command(CLI::App& root, const GlobalOptions& globals, const st
   app->add_option("-j,--jobs", options->jobs, "Worker threads (default: [check] jobs, else one per core)")
       ->type_name("N")
       ->check(CLI::NonNegativeNumber);
-  app->add_flag("--strict", options->strict, "Also evaluate every scope and warn about the empty ones");
+  app->add_flag("--strict", options->strict,
+                "Also evaluate every scope and warn about the empty ones; stale baseline entries fail");
   app->add_flag("--dry-run", options->dry_run, "List the checks that would run, evaluate nothing");
+  app->add_flag("--no-cache", options->no_cache, "Neither read nor write the fact cache (.hie-cache/)");
+  app->add_option("--timeout", options->timeout,
+                  "Seconds a plugin call may take (default: limits.timeout_ms of the library, else [check] timeout)")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(1, 86400));
   app->add_flag("--keep-going", options->keep_going, "Run the valid parts of an invalid spec (exit code stays 2)");
   app->footer(
       "human: 'PASS|FAIL|ERROR  element.path :: check' per check, the reason under each failure, then a summary\n"
-      "line. json: one document {version, schema, status, summary, results, diagnostics}. Results never depend\n"
-      "on -j. HIE_FIXED_DURATION=1 prints every duration as 0 (reproducible output).\n"
+      "line. json: one document {version, schema, status, summary, results, diagnostics}. sarif: SARIF 2.1.0.\n"
+      "junit: JUnit XML. github: workflow-command annotations (and a table in $GITHUB_STEP_SUMMARY).\n"
+      "markdown: a table and the failures. Results never depend on -j. HIE_FIXED_DURATION=1 prints every\n"
+      "duration as 0 (reproducible output).\n"
       "Exit code 0 when every check passed, 1 when one failed or could not be evaluated, 2 when a spec, the\n"
       "configuration or the command line is invalid.\n"
       "\n"
       "Examples:\n"
       "  hie " + name + " architecture.hie\n"
-      "  hie " + name + " --filter 'shop.*' -f json -o results.json");
+      "  hie " + name + " --filter 'shop.*' -f json -o results.json\n"
+      "  hie " + name + " --report sarif=hie.sarif --report junit=hie.xml --baseline hie-baseline.json");
   return {app, [options, &globals] { return run_check(*options, globals); }};
 }
 

@@ -20,6 +20,8 @@ Command add_explain_command(CLI::App& root, const GlobalOptions& globals);
 // `name` is "check" or its alias "run".
 Command add_check_command(CLI::App& root, const GlobalOptions& globals, const std::string& name);
 Command add_eval_command(CLI::App& root, const GlobalOptions& globals);
+Command add_deps_command(CLI::App& root, const GlobalOptions& globals);
 Command add_init_command(CLI::App& root, const GlobalOptions& globals);
+Command add_doc_command(CLI::App& root, const GlobalOptions& globals);
 
 }  // namespace hie::cli

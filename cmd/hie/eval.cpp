@@ -19,6 +19,7 @@ struct EvalOptions {
   std::string output;
   bool as_check = false;
   bool as_selector = false;
+  bool no_cache = false;  // --no-cache: neither read nor write the fact cache
 };
 
 const char* outcome_status(library::CheckOutcome::Status status) {
@@ -51,18 +52,22 @@ report::Json outcome_to_json(const library::CheckOutcome& outcome) {
 
 int run_eval(const EvalOptions& options, const GlobalOptions& globals) {
   bool color = use_color(globals, STDERR_FILENO);
-  std::optional<Session> session = open_session(globals, options.workspace, {});
+  SessionOptions session_options;
+  session_options.no_cache = options.no_cache;
+  std::optional<Session> session = open_session(globals, options.workspace, {}, session_options);
   if (!session) return kExitInvalid;
   if (!session->config_diagnostics.items().empty()) {
     write_stderr(render_diagnostics(session->config_diagnostics, {}, globals, color));
   }
   if (session->config_diagnostics.has_errors()) return kExitInvalid;
+  print_library_diagnostics(*session, globals);
 
   std::optional<bool> as_check;
   if (options.as_check) as_check = true;
   if (options.as_selector) as_check = false;
   eval::ExpressionResult result =
       eval::evaluate_expression(options.expression, session->registry, *session->workspace, as_check);
+  finish_session(globals, *session);  // saves the fact cache; warnings about unreadable source files
   if (!result.diagnostics.items().empty()) {
     std::vector<syntax::SourceFile> sources;
     sources.emplace_back("<expression>", options.expression);
@@ -102,6 +107,7 @@ Command add_eval_command(CLI::App& root, const GlobalOptions& globals) {
                   "Workspace root (default: the directory of the nearest hielements.toml, else the current one)")
       ->type_name("DIR");
   app->add_option("-o,--output", options->output, "Write the JSON to FILE instead of stdout")->type_name("FILE");
+  app->add_flag("--no-cache", options->no_cache, "Neither read nor write the fact cache (.hie-cache/)");
   auto* check = app->add_flag("--check", options->as_check, "Call a top-level library function as a check");
   app->add_flag("--selector", options->as_selector, "Call a top-level library function as a selector")
       ->excludes(check);

@@ -69,7 +69,9 @@ int run(int argc, char** argv) {
       add_validate_command(app, globals),
       add_parse_command(app, globals),
       add_eval_command(app, globals),
+      add_deps_command(app, globals),
       add_init_command(app, globals),
+      add_doc_command(app, globals),
       add_explain_command(app, globals),
   };
   app.require_subcommand(0, 1);

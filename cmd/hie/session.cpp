@@ -3,7 +3,13 @@
 #include <algorithm>
 #include <system_error>
 
+#include <thread>
+
+#include "report/diagnostics_human.h"
+#include "stdlib/arch/register.h"
 #include "stdlib/files/register.h"
+#include "stdlib/python/register.h"
+#include "stdlib/rust/register.h"
 
 namespace hie::cli {
 namespace {
@@ -20,10 +26,28 @@ std::string display_path(const fs::path& path) {
   return path.generic_string();
 }
 
+// The language libraries, `arch` over their union, and the dependency graph connection rules read.
+void register_language_libraries(Session& session, const SessionOptions& options) {
+  const library::Config& config = session.config;
+  session.fact_cache = std::make_unique<graph::FactCache>(session.root, !options.no_cache);
+  stdlib::common::StdlibOptions stdlib;
+  stdlib.workspace = session.workspace.get();
+  stdlib.cache = session.fact_cache.get();
+  const int jobs = options.jobs >= 0 ? options.jobs : config.check.jobs;
+  stdlib.jobs = jobs > 0 ? static_cast<unsigned>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+  for (const auto& [language, section] : config.languages) {
+    stdlib.languages[language] = {section.roots, section.type_only_imports == "ignore"};
+  }
+  session.languages.push_back(stdlib::register_python(session.registry, stdlib));
+  session.languages.push_back(stdlib::register_rust(session.registry, stdlib));
+  for (const auto& index : session.languages) session.graph.add_provider(index);
+  stdlib::register_arch(session.registry, session.languages);
+}
+
 }  // namespace
 
 std::optional<Session> open_session(const GlobalOptions& globals, const std::string& workspace_option,
-                                    const std::vector<std::string>& specs) {
+                                    const std::vector<std::string>& specs, const SessionOptions& options) {
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);
   fs::path spec_dir;
@@ -63,11 +87,33 @@ std::optional<Session> open_session(const GlobalOptions& globals, const std::str
   if (session.config_diagnostics.has_errors()) return session;
 
   library::Config& config = session.config;
-  session.workspace = std::make_unique<workspace::Workspace>(
-      workspace::Workspace::open(session.root, config.workspace_options()));
+  workspace::WorkspaceOptions walk = config.workspace_options();
+  const int jobs = options.jobs >= 0 ? options.jobs : config.check.jobs;
+  walk.jobs = jobs > 0 ? static_cast<unsigned>(jobs) : 0;
+  session.workspace = std::make_unique<workspace::Workspace>(workspace::Workspace::open(session.root, walk));
   print_verbose(globals, 1, "indexed " + plural(session.workspace->files().size(), "file"));
   stdlib::register_builtin_files(session.registry);
+  register_language_libraries(session, options);
+  register_plugins(session, globals, options.plugins);  // after every built-in (E061)
   return session;
+}
+
+void finish_session(const GlobalOptions& globals, Session& session) {
+  if (!session.fact_cache) return;
+  for (const auto& note : session.fact_cache->notes()) print_verbose(globals, 1, note);
+  const std::vector<std::string> problems = session.fact_cache->save();
+  const graph::FactCacheStats stats = session.fact_cache->stats();
+  print_verbose(globals, 1,
+                "fact cache: " + std::to_string(stats.stamp_hits) + " unchanged, " +
+                    std::to_string(stats.content_hits) + " read and reused, " + std::to_string(stats.extracted) +
+                    " extracted" + (session.fact_cache->enabled() ? "" : " (--no-cache)"));
+  if (globals.quiet) return;
+  for (const auto& index : session.languages) {
+    for (const auto& warning : index->warnings()) {
+      write_stderr("warning: " + std::string(index->language()) + ": " + report::printable_text(warning) + "\n");
+    }
+  }
+  for (const auto& problem : problems) write_stderr("warning: " + report::printable_text(problem) + "\n");
 }
 
 std::vector<std::string> discover_specs(const Session& session, const std::vector<std::string>& specs) {

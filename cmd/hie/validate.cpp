@@ -75,6 +75,12 @@ int run_validate(const ValidateOptions& options, const GlobalOptions& globals) {
   LoadedSpecs loaded = load_specs(paths, session->registry, *session->workspace);
   const std::vector<syntax::SourceFile>* sources = &loaded.sources;
   syntax::DiagnosticList& diagnostics = loaded.diagnostics;
+  // Bad [libraries] entries are problems of this validation too (they make it fail), shown before the specs'.
+  if (!session->library_diagnostics.empty()) {
+    syntax::DiagnosticList all = session->library_diagnostics;
+    all.append(diagnostics);
+    diagnostics = std::move(all);
+  }
 
   // Every loaded file (imports too) with at least one error, in load order.
   std::vector<std::string> failed_files;

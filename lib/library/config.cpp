@@ -64,12 +64,14 @@ class ConfigReader {
         if (expect_table(key, *value)) read_workspace(*value);
       } else if (key == "connections") {
         if (expect_table(key, *value)) read_connections(*value);
+      } else if (key == "python" || key == "rust") {
+        if (expect_table(key, *value)) read_language(key, *value);
       } else if (key == "libraries") {
         if (expect_table(key, *value)) config_.libraries = *value;
       } else if (key == "plugins") {
         if (expect_table(key, *value)) config_.plugins = *value;
       } else {
-        unknown_key(key, *value, "the sections are [check], [workspace], [connections], [libraries] and [plugins]");
+        unknown_key(key, *value, "the sections are [check], [workspace], [connections], [python], [rust], [libraries] and [plugins]");
       }
     }
   }
@@ -84,6 +86,7 @@ class ConfigReader {
         read_integer(name, *value, 0, "0 (one job per core) or more", &config_.check.jobs);
       } else if (key == "timeout") {
         read_integer(name, *value, 1, "a number of seconds, 1 or more", &config_.check.timeout_seconds);
+        config_.check.timeout_set = value->is_integer() && value->as_integer() == config_.check.timeout_seconds;
       } else {
         unknown_key(name, *value, "[check] accepts specs, jobs and timeout");
       }
@@ -130,6 +133,40 @@ class ConfigReader {
         read_boolean(name, *value, &config_.connections.strict_uses);
       } else {
         unknown_key(name, *value, "[connections] accepts unowned and strict_uses");
+      }
+    }
+  }
+
+  void read_language(const std::string& language, const toml::value& table) {
+    LanguageSection& section = config_.languages[language];
+    for (const auto& [key, value] : entries_in_file_order(table)) {
+      const std::string name = language + "." + key;
+      if (key == "roots" && language == "python") {
+        std::vector<std::string> roots;
+        if (!read_string_list(name, *value, &roots)) continue;
+        const auto& items = value->as_array();
+        section.roots.clear();
+        for (std::size_t i = 0; i < roots.size(); ++i) {
+          if (auto normalized = workspace::Workspace::normalize(roots[i])) {
+            section.roots.push_back(std::move(*normalized));
+          } else {
+            report("E072", fmt::format("'{}' must name directories inside the workspace, not '{}'", name, roots[i]),
+                   items[i]);
+          }
+        }
+      } else if (key == "type_only_imports") {
+        if (!value->is_string()) {
+          wrong_type(name, "a string, \"count\" or \"ignore\"", *value);
+        } else if (value->as_string().str != "count" && value->as_string().str != "ignore") {
+          report("E072", fmt::format("'{}' must be \"count\" or \"ignore\", not \"{}\"", name, value->as_string().str),
+                 *value);
+        } else {
+          section.type_only_imports = value->as_string().str;
+        }
+      } else {
+        unknown_key(name, *value,
+                    language == "python" ? "[python] accepts roots and type_only_imports"
+                                         : "[rust] accepts type_only_imports");
       }
     }
   }

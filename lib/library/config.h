@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@ struct CheckSection {
   std::vector<std::string> specs;  // `specs`, as written (relative to the config file's directory)
   int jobs = 0;                    // `jobs`; 0 = one per core
   int timeout_seconds = 30;        // `timeout`: seconds per plugin call
+  bool timeout_set = false;        // `timeout` was written (it then applies to plugins without limits.timeout_ms)
 };
 
 struct WorkspaceSection {
@@ -31,11 +33,18 @@ struct ConnectionsSection {
   bool strict_uses = false;       // `strict_uses`
 };
 
+// `[python]`, `[rust]`: settings of a language library (STDLIB.md "Dependency graph").
+struct LanguageSection {
+  std::vector<std::string> roots;           // `roots` ([python] only): extra source roots, normalized, workspace-relative
+  std::string type_only_imports = "count";  // `type_only_imports`: "count" or "ignore" (type-only edges dropped)
+};
+
 struct Config {
   std::filesystem::path file;  // the file loaded; empty when there is none (all defaults)
   CheckSection check;
   WorkspaceSection workspace;
   ConnectionsSection connections;
+  std::map<std::string, LanguageSection, std::less<>> languages;  // by section name; absent = defaults
   // The [libraries] and [plugins] tables exactly as parsed, for the plugin loader (PLUGINS.md §1); empty tables
   // when absent.
   toml::value libraries = toml::table{};

@@ -90,6 +90,8 @@ class Analyzer {
   // ---- validate_calls.cpp: every call once, syntactically (callee, kind, arity, literal argument types)
   void validate_calls();
   void validate_expr(const syntax::Expr& expr, int file, bool check_position);
+  // Requirement `= expr` values are documentation only (never evaluated): W057 when they name no library.
+  void check_documentation_expr(const syntax::Expr& expr, int file);
   void validate_call(const syntax::Expr& call, int file, bool check_position);
   const CallInfo* call_info(const syntax::Expr* call) const;
   // Argument types against the signatures (unknown types, "", are accepted); the first mismatch as an E057 issue.
@@ -164,6 +166,11 @@ class Analyzer {
   std::map<const syntax::Expr*, CallInfo> calls_;  // keyed by node identity; never iterated
   std::set<std::pair<int, std::string>> w002_reported_;
   std::set<std::string> i001_reported_;
+
+ public:
+  // Pattern members that a V1 binding named but that do not exist (instance, pattern node, member name): the
+  // binding already got E054, so reading the same member later is not reported again (one mistake, one diagnostic).
+  std::set<std::tuple<int, int, std::string>> missing_bound_members_;
 };
 
 }  // namespace hie::sema::detail

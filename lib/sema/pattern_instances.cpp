@@ -180,6 +180,7 @@ void Analyzer::bind_instances() {
                                        "' has no scope or ref '" + walked + "." + seg + "'"
                                  : "pattern '" + model_.node(model_.instance(instance).pattern).name +
                                        "' has no element '" + walked + "." + seg + "'";
+      if (last) missing_bound_members_.emplace(instance, node, seg);
       std::optional<std::string> help = did_you_mean_help(seg, candidates);
       if (!help && !candidates.empty()) {
         std::string list;

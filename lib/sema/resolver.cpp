@@ -214,6 +214,11 @@ Entity Analyzer::lookup(const std::string& name, const Context& ctx, syntax::Spa
   issue.message = "undefined name '" + name + "'";
   issue.span = span;
   if (suggest_) issue.help = did_you_mean_help(name, visible_names(ctx));
+  if (const Language* language = model_.find_language(name); language != nullptr) {
+    issue.help = "'" + name + "' is declared as a language (`language " + name +
+                 "`), which names scopes' languages; it is not a library: call functions of a library, e.g. `import " +
+                 name + "` when a library of that name exists";
+  }
   if (find_pattern(name) >= 0) {
     std::string where = ctx.element >= 0 ? "'" + model_.node(ctx.element).path + "'" : "this expression";
     issue.message = "pattern '" + name + "' is not implemented by " + where + " or its ancestors";
@@ -272,6 +277,8 @@ Entity Analyzer::walk(const Entity& from, const syntax::Identifier& member, cons
       break;
     case Entity::Kind::InstanceNode:
       if (try_node_members(from.node, from.instance)) return found;
+      // Already reported (E054) where a binding named this member: the expression is invalid, silently.
+      if (missing_bound_members_.count({from.instance, from.node, member.name}) > 0) return found;
       break;
     case Entity::Kind::Slot: {
       issues.push_back({"E050", "'" + so_far + "' is " + describe(from) + ", which has no member '" + member.name + "'",

@@ -62,6 +62,8 @@ void Analyzer::validate_calls() {
         if (binding.value) validate_expr(*binding.value, file, false);
       }
       for (const auto& req : body.requirements) {
+        if (req.scope && req.scope->value) check_documentation_expr(*req.scope->value, file);
+        if (req.ref && req.ref->value) check_documentation_expr(*req.ref->value, file);
         if (req.check && req.check->expr) validate_expr(*req.check->expr, file, true);
         if (req.element_body) {
           for (const auto& check : req.element_body->body.checks) {
@@ -79,6 +81,24 @@ void Analyzer::validate_calls() {
       }
     }
   }
+}
+
+void Analyzer::check_documentation_expr(const syntax::Expr& expr, int file) {
+  for (const auto& arg : expr.args) {
+    if (arg) check_documentation_expr(*arg, file);
+  }
+  if (expr.kind != syntax::ExprKind::Call || !expr.callee) return;
+  std::vector<const syntax::Identifier*> unused;
+  std::vector<syntax::Identifier> segments;
+  if (!callee_segments(*expr.callee, unused, segments) || segments.size() < 2) return;
+  std::string lib;
+  for (std::size_t i = 0; i + 1 < segments.size(); ++i) lib += (i > 0 ? "." : "") + segments[i].name;
+  const FileImports& imports = model_.files[static_cast<std::size_t>(file)].imports;
+  if (imports.libraries.count(lib) > 0 || catalog_.exists(lib)) return;
+  syntax::Span lib_span{segments.front().span.start, segments[segments.size() - 2].span.end};
+  warning("W057", "'" + lib + "' is not a library; this documentation-only value is never evaluated", file, lib_span,
+          "the `= expr` of a `requires scope/ref` only documents the intent; name an existing library so that it "
+          "stays meaningful");
 }
 
 void Analyzer::validate_expr(const syntax::Expr& expr, int file, bool check_position) {
@@ -198,6 +218,9 @@ void Analyzer::validate_call(const syntax::Expr& call, int file, bool check_posi
         for (const auto& name : catalog_.names()) available += (available.empty() ? "" : ", ") + name;
         help = "no library named '" + lib + "' is registered" +
                (available.empty() ? std::string() : " (available: " + available + ")");
+      }
+      if (model_.find_language(lib) != nullptr) {
+        help = "'" + lib + "' is declared as a language (`language " + lib + "`), not a library; " + *help;
       }
       fail("E050", "undefined name '" + lib + "'", lib_span, help);
       return;

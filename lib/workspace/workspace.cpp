@@ -53,6 +53,7 @@ Workspace Workspace::open(const std::filesystem::path& root, const WorkspaceOpti
   workspace.root_ = root;
   workspace.files_ = std::move(walked.files);
   workspace.sizes_ = std::move(walked.sizes);
+  workspace.stamps_ = std::move(walked.stamps);
   workspace.directories_ = std::move(walked.directories);
   workspace.walk_errors_ = std::move(walked.errors);
   workspace.read_slots_ = std::make_unique<ReadSlot[]>(workspace.files_.size());
@@ -95,6 +96,11 @@ std::span<const std::string> Workspace::directories_under(std::string_view dir) 
 
 std::optional<std::uint64_t> Workspace::file_size(std::string_view rel) const {
   if (auto index = file_index(rel)) return sizes_[*index];
+  return std::nullopt;
+}
+
+std::optional<FileStamp> Workspace::file_stamp(std::string_view rel) const {
+  if (auto index = file_index(rel)) return stamps_[*index];
   return std::nullopt;
 }
 

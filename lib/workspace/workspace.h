@@ -16,6 +16,17 @@ namespace hie::workspace {
 struct WorkspaceOptions {
   std::vector<std::string> exclude;  // glob patterns relative to the root (`build/**`); `.git/` is always skipped
   bool gitignore = true;             // honour .gitignore files
+  unsigned jobs = 0;                 // threads for the walk; 0 = one per core
+};
+
+// What the walk's lstat says about a file: lets the fact cache trust earlier facts without reading the file.
+struct FileStamp {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  std::uint64_t inode = 0;
+
+  friend bool operator==(const FileStamp&, const FileStamp&) = default;
 };
 
 // The contents of one file, read at most once per run.
@@ -32,7 +43,7 @@ class Workspace {
 
   const std::filesystem::path& root() const { return root_; }
 
-  // Every regular file (not following symlinks), workspace-relative, '/'-separated, sorted, unique.
+  // Every regular file (not following symlinks; `.git/` and `.hie-cache/` skipped), workspace-relative, '/'-separated, sorted, unique.
   const std::vector<std::string>& files() const { return files_; }
   // Every directory below the root ("" is the root itself and is not listed), sorted.
   const std::vector<std::string>& directories() const { return directories_; }
@@ -45,6 +56,8 @@ class Workspace {
   // The directories below `dir` (recursively), as a contiguous range of directories(). "" or "." = all.
   std::span<const std::string> directories_under(std::string_view dir) const;
   std::optional<std::uint64_t> file_size(std::string_view rel) const;
+  // The file's stat stamp from the walk, or nullopt when `rel` is not a file of the index.
+  std::optional<FileStamp> file_stamp(std::string_view rel) const;
 
   // Thread-safe; each file's bytes are read from disk at most once per run.
   std::shared_ptr<const FileContent> read(std::string_view rel) const;
@@ -71,6 +84,7 @@ class Workspace {
   std::filesystem::path root_;
   std::vector<std::string> files_;
   std::vector<std::uint64_t> sizes_;  // parallel to files_
+  std::vector<FileStamp> stamps_;     // parallel to files_
   std::vector<std::string> directories_;
   std::vector<std::string> walk_errors_;
   std::unique_ptr<ReadSlot[]> read_slots_;  // parallel to files_; mutable through the pointer

@@ -15,7 +15,7 @@ TEST(CliHelp, RootHelpTeachesAndListsCommands) {
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_EQ(result.err, "");
   EXPECT_THAT(result.out, HasSubstr("hie checks that a code base matches its architecture"));
-  for (const char* command : {"check", "run", "validate", "eval", "init", "parse", "explain"}) EXPECT_THAT(result.out, HasSubstr(command));
+  for (const char* command : {"check", "run", "validate", "eval", "deps", "init", "parse", "explain"}) EXPECT_THAT(result.out, HasSubstr(command));
   for (const char* option : {"-C", "--config", "--color", "--quiet", "--verbose", "--version"}) {
     EXPECT_THAT(result.out, HasSubstr(option));
   }
@@ -25,7 +25,7 @@ TEST(CliHelp, RootHelpTeachesAndListsCommands) {
 }
 
 TEST(CliHelp, CommandHelpHasAnExample) {
-  for (const char* command : {"check", "run", "validate", "eval", "init", "parse", "explain"}) {
+  for (const char* command : {"check", "run", "validate", "eval", "deps", "init", "parse", "explain"}) {
     SCOPED_TRACE(command);
     RunResult result = run_hie({command, "--help"});
     EXPECT_EQ(result.exit_code, 0);

@@ -121,9 +121,39 @@ TEST(Config, UnknownKeysAreErrorsNamingFileAndKey) {
   ASSERT_TRUE(d[1].help.has_value());
   EXPECT_EQ(*d[1].help, "[check] accepts specs, jobs and timeout");
   ASSERT_TRUE(d[0].help.has_value());
-  EXPECT_EQ(*d[0].help, "the sections are [check], [workspace], [connections], [libraries] and [plugins]");
+  EXPECT_EQ(*d[0].help,
+            "the sections are [check], [workspace], [connections], [python], [rust], [libraries] and [plugins]");
   // The settings that were right are kept.
   EXPECT_EQ(loaded.config.check.jobs, 2);
+}
+
+TEST(Config, LanguageSections) {
+  TempTree tree;
+  const Loaded loaded = load(tree,
+                             "[python]\nroots = [\"lib\", \"./services//api/\"]\ntype_only_imports = \"ignore\"\n"
+                             "[rust]\ntype_only_imports = \"count\"\n");
+  ASSERT_TRUE(loaded.diagnostics.empty()) << brief(loaded.diagnostics.items().front());
+  const auto& python = loaded.config.languages.at("python");
+  EXPECT_EQ(python.roots, (std::vector<std::string>{"lib", "services/api"}));
+  EXPECT_EQ(python.type_only_imports, "ignore");
+  EXPECT_EQ(loaded.config.languages.at("rust").type_only_imports, "count");
+  EXPECT_FALSE(load(tree, "").config.languages.contains("python"));
+}
+
+TEST(Config, LanguageSectionErrors) {
+  TempTree tree;
+  const Loaded loaded = load(tree,
+                             "[python]\nroots = [\"../outside\", \"ok\"]\ntype_only_imports = \"drop\"\nroot = []\n"
+                             "[rust]\nroots = [\"src\"]\n");
+  const std::string file = tree.path("hielements.toml").string();
+  ASSERT_EQ(loaded.diagnostics.size(), 4u);
+  const auto& d = loaded.diagnostics.items();
+  EXPECT_EQ(brief(d[0]), "E072 2:10 'python.roots' must name directories inside the workspace, not '../outside'");
+  EXPECT_EQ(brief(d[1]), "E072 3:21 'python.type_only_imports' must be \"count\" or \"ignore\", not \"drop\"");
+  EXPECT_EQ(brief(d[2]), "E071 4:1 unknown key 'python.root' in '" + file + "'");
+  EXPECT_EQ(brief(d[3]), "E071 6:1 unknown key 'rust.roots' in '" + file + "'");
+  EXPECT_EQ(*d[3].help, "[rust] accepts type_only_imports");
+  EXPECT_EQ(loaded.config.languages.at("python").roots, (std::vector<std::string>{"ok"}));
 }
 
 TEST(Config, WrongTypesAndValues) {

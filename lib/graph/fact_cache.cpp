@@ -1,0 +1,252 @@
+#include "graph/fact_cache.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <system_error>
+
+#include "graph/fact_serialization.h"
+
+namespace hie::graph {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view kMagic = "HIEFACT1";
+constexpr std::uint64_t kFormatVersion = 1;
+
+bool same_entry(const CachedFile& a, const CachedFile& b) {
+  return a.path == b.path && a.stamp == b.stamp && a.hash == b.hash;
+}
+
+// The whole file, or nullopt when it does not exist or cannot be read (a missing cache is not a problem).
+std::optional<std::string> read_whole(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return text.str();
+}
+
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t wrote = ::write(fd, bytes.data(), bytes.size());
+    if (wrote < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(wrote));
+  }
+  return true;
+}
+
+std::string error_text(int error) { return std::error_code(error, std::generic_category()).message(); }
+
+}  // namespace
+
+FactStore::FactStore(std::string language, std::uint32_t extractor_version)
+    : language_(std::move(language)), version_(extractor_version) {}
+
+const CachedFile* FactStore::find(std::string_view path) const {
+  auto found = std::lower_bound(files_.begin(), files_.end(), path,
+                                [](const CachedFile& file, std::string_view p) { return file.path < p; });
+  if (found == files_.end() || found->path != path) return nullptr;
+  return &*found;
+}
+
+std::shared_ptr<const FileFacts> FactStore::find_content(const ContentHash& hash) const {
+  auto found = by_content_.find(hash.hash);
+  if (found == by_content_.end()) return nullptr;
+  const CachedFile& file = files_[found->second];
+  return file.hash == hash ? file.facts : nullptr;
+}
+
+void FactStore::replace(std::vector<CachedFile> files) {
+  bool same = files.size() == files_.size();
+  for (std::size_t i = 0; same && i < files.size(); ++i) same = same_entry(files[i], files_[i]);
+  if (!same) changed_ = true;
+  files_ = std::move(files);
+  index_files();
+}
+
+void FactStore::index_files() {
+  by_content_.clear();
+  by_content_.reserve(files_.size());
+  for (std::size_t i = 0; i < files_.size(); ++i) by_content_.emplace(files_[i].hash.hash, i);
+}
+
+// Layout: magic, format version, language, extractor version, the distinct facts (each once, however many files
+// share its content), the files (path, stamp, hash, facts number), then a checksum of everything before it.
+std::string FactStore::encode() const {
+  ByteWriter out;
+  out.bytes().append(kMagic);
+  out.fixed64(kFormatVersion);
+  out.str(language_);
+  out.varint(version_);
+  std::vector<const FileFacts*> distinct;
+  std::unordered_map<const FileFacts*, std::size_t> number;
+  for (const CachedFile& file : files_) {
+    if (number.emplace(file.facts.get(), distinct.size()).second) distinct.push_back(file.facts.get());
+  }
+  out.varint(distinct.size());
+  for (const FileFacts* facts : distinct) write_facts(out, *facts);
+  out.varint(files_.size());
+  for (const CachedFile& file : files_) {
+    out.str(file.path);
+    out.varint(file.stamp.size);
+    out.fixed64(static_cast<std::uint64_t>(file.stamp.mtime_ns));
+    out.fixed64(static_cast<std::uint64_t>(file.stamp.ctime_ns));
+    out.varint(file.stamp.inode);
+    out.fixed64(file.hash.hash);
+    out.varint(file.hash.size);
+    out.varint(number.at(file.facts.get()));
+  }
+  const std::uint64_t checksum = hash_bytes(out.bytes(), kFormatVersion);
+  out.fixed64(checksum);
+  return std::move(out.bytes());
+}
+
+bool FactStore::decode(std::string_view bytes, std::string* why) {
+  auto fail = [&](std::string reason) {
+    *why = std::move(reason);
+    changed_ = true;  // whatever this run finds replaces the damaged file
+    files_.clear();
+    index_files();
+    return false;
+  };
+  if (bytes.size() < kMagic.size() + 16 || bytes.substr(0, kMagic.size()) != kMagic) return fail("not a fact cache");
+  ByteReader trailer(bytes.substr(bytes.size() - 8));
+  std::uint64_t checksum = 0;
+  trailer.fixed64(&checksum);
+  const std::string_view body = bytes.substr(0, bytes.size() - 8);
+  if (hash_bytes(body, kFormatVersion) != checksum) return fail("checksum mismatch (damaged file)");
+  ByteReader in(body.substr(kMagic.size()));
+  std::uint64_t format = 0;
+  std::string language;
+  std::uint64_t version = 0;
+  if (!in.fixed64(&format) || format != kFormatVersion) return fail("written by another version of hie");
+  if (!in.str(&language) || language != language_) return fail("written for another language");
+  if (!in.varint(&version) || version != version_) return fail("written by another extractor version");
+  std::uint64_t count = 0;
+  if (!in.varint(&count) || count > in.remaining()) return fail("damaged file");
+  std::vector<std::shared_ptr<const FileFacts>> distinct;
+  distinct.reserve(count);
+  for (std::uint64_t i = 0; i < count; ++i) {
+    auto facts = std::make_shared<FileFacts>();
+    if (!read_facts(in, facts.get())) return fail("damaged file");
+    distinct.push_back(std::move(facts));
+  }
+  if (!in.varint(&count) || count > in.remaining()) return fail("damaged file");
+  std::vector<CachedFile> files(count);
+  for (CachedFile& file : files) {
+    std::uint64_t mtime = 0, ctime = 0, facts_number = 0;
+    if (!in.str(&file.path) || !in.varint(&file.stamp.size) || !in.fixed64(&mtime) || !in.fixed64(&ctime) ||
+        !in.varint(&file.stamp.inode) || !in.fixed64(&file.hash.hash) || !in.varint(&file.hash.size) ||
+        !in.varint(&facts_number) || facts_number >= distinct.size()) {
+      return fail("damaged file");
+    }
+    file.stamp.mtime_ns = static_cast<std::int64_t>(mtime);
+    file.stamp.ctime_ns = static_cast<std::int64_t>(ctime);
+    file.facts = distinct[facts_number];
+  }
+  if (!in.at_end()) return fail("damaged file");
+  const bool sorted = std::is_sorted(files.begin(), files.end(),
+                                     [](const CachedFile& a, const CachedFile& b) { return a.path < b.path; });
+  if (!sorted) return fail("damaged file");
+  files_ = std::move(files);
+  index_files();
+  return true;
+}
+
+FactCache::FactCache(std::filesystem::path workspace_root, bool enabled)
+    : root_(std::move(workspace_root)), enabled_(enabled) {}
+
+fs::path FactCache::file_of(std::string_view language) const {
+  return root_ / kCacheDirectory / ("facts-" + std::string(language) + ".bin");
+}
+
+FactStore& FactCache::store(std::string_view language, std::uint32_t extractor_version) {
+  std::lock_guard lock(mutex_);
+  auto found = stores_.find(language);
+  if (found != stores_.end()) return *found->second;
+  auto store = std::make_unique<FactStore>(std::string(language), extractor_version);
+  if (enabled_) {
+    const fs::path file = file_of(language);
+    if (auto bytes = read_whole(file)) {
+      std::string why;
+      if (!store->decode(*bytes, &why)) {
+        notes_.push_back("fact cache '" + (fs::path(kCacheDirectory) / file.filename()).generic_string() +
+                         "' ignored and rebuilt: " + why);
+      }
+    }
+  }
+  FactStore& result = *store;
+  stores_.emplace(std::string(language), std::move(store));
+  return result;
+}
+
+std::vector<std::string> FactCache::save() {
+  std::lock_guard lock(mutex_);
+  std::vector<std::string> problems;
+  if (!enabled_) return problems;
+  bool any_changed = false;
+  for (const auto& [language, store] : stores_) any_changed = any_changed || store->changed();
+  if (!any_changed) return problems;
+  const fs::path directory = root_ / kCacheDirectory;
+  std::error_code ec;
+  fs::create_directories(directory, ec);
+  if (ec) return {"cannot create the fact cache directory '" + std::string(kCacheDirectory) + "': " + ec.message()};
+  // Keep the cache out of version control without asking users to edit their .gitignore.
+  const fs::path ignore = directory / ".gitignore";
+  if (!fs::exists(ignore, ec)) std::ofstream(ignore) << "# Created by hie: the fact cache, safe to delete.\n*\n";
+  static std::atomic<unsigned> counter{0};
+  for (const auto& [language, store] : stores_) {
+    if (!store->changed()) continue;
+    const std::string bytes = store->encode();
+    const fs::path target = file_of(language);
+    const fs::path temp = target.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+      problems.push_back("cannot write the fact cache '" + temp.filename().string() + "': " + error_text(errno));
+      continue;
+    }
+    const bool written = write_all(fd, bytes);
+    const int write_error = errno;
+    if (::close(fd) != 0 || !written) {
+      problems.push_back("cannot write the fact cache '" + temp.filename().string() + "': " + error_text(write_error));
+      fs::remove(temp, ec);
+      continue;
+    }
+    // rename() replaces the old file atomically: a concurrent reader sees the old or the new file, never a mix.
+    fs::rename(temp, target, ec);
+    if (ec) {
+      problems.push_back("cannot replace the fact cache '" + target.filename().string() + "': " + ec.message());
+      fs::remove(temp, ec);
+    }
+  }
+  return problems;
+}
+
+std::vector<std::string> FactCache::notes() const {
+  std::lock_guard lock(mutex_);
+  return notes_;
+}
+
+void FactCache::add_stats(const FactCacheStats& more) {
+  std::lock_guard lock(mutex_);
+  stats_.stamp_hits += more.stamp_hits;
+  stats_.content_hits += more.content_hits;
+  stats_.extracted += more.extracted;
+}
+
+FactCacheStats FactCache::stats() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
+}
+
+}  // namespace hie::graph

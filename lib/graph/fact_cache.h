@@ -1,0 +1,104 @@
+// The fact cache: each language's FileFacts per file, persisted under `<workspace>/.hie-cache/` between runs, so a
+// file is tokenized at most once per content and, when its stat stamp is unchanged, not even read.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/content_hash.h"
+#include "graph/file_facts.h"
+#include "workspace/workspace.h"
+
+namespace hie::graph {
+
+inline constexpr std::string_view kCacheDirectory = ".hie-cache";
+
+// One file's cached facts: where it was, its stat stamp when its facts were computed, its content hash.
+struct CachedFile {
+  std::string path;                // workspace-relative
+  workspace::FileStamp stamp;      // stamp.mtime_ns < 0: not trusted (the file was too recent), re-hash next run
+  ContentHash hash;
+  std::shared_ptr<const FileFacts> facts;
+};
+
+// The cached facts of one language and extractor version (file `.hie-cache/facts-<language>.bin`). Loaded once,
+// then read-only during the parallel extraction: find() and find_content() are thread-safe. replace() is called
+// once, by the language index, after extraction.
+class FactStore {
+ public:
+  FactStore(std::string language, std::uint32_t extractor_version);
+
+  const std::string& language() const { return language_; }
+  std::uint32_t extractor_version() const { return version_; }
+
+  // The entry recorded for `path`, or null.
+  const CachedFile* find(std::string_view path) const;
+  // Facts computed earlier for this content (any path), or null.
+  std::shared_ptr<const FileFacts> find_content(const ContentHash& hash) const;
+  // The language's files of this run, sorted by path: becomes the store's content (files no longer present are
+  // dropped). Marks the store changed when it differs from what was loaded.
+  void replace(std::vector<CachedFile> files);
+
+  bool changed() const { return changed_; }
+  const std::vector<CachedFile>& files() const { return files_; }
+
+  // Serialization (fact_cache_file.cpp). decode() rejects anything damaged: bad magic, format or extractor
+  // version, language, checksum or truncated data; `why` says what.
+  std::string encode() const;
+  bool decode(std::string_view bytes, std::string* why);
+
+ private:
+  void index_files();
+
+  std::string language_;
+  std::uint32_t version_;
+  std::vector<CachedFile> files_;  // sorted by path
+  std::unordered_map<std::uint64_t, std::size_t> by_content_;  // hash -> position in files_ (size checked too)
+  bool changed_ = false;
+};
+
+// Counters for `-v` and the benchmarks.
+struct FactCacheStats {
+  std::uint64_t stamp_hits = 0;    // facts reused without reading the file
+  std::uint64_t content_hits = 0;  // file read and hashed, facts reused
+  std::uint64_t extracted = 0;     // file tokenized
+};
+
+// All stores of one workspace. A disabled cache (`--no-cache`) hands out empty stores and never touches the disk.
+// Concurrent `hie` runs are safe: each save writes a temporary file and renames it over the old one (atomic on
+// POSIX), so a reader sees a whole old file or a whole new one; a damaged file is ignored and rewritten.
+class FactCache {
+ public:
+  FactCache(std::filesystem::path workspace_root, bool enabled);
+
+  bool enabled() const { return enabled_; }
+  // The store of `language`, loaded from disk on first use (thread-safe). A stored file written by another
+  // extractor version is discarded.
+  FactStore& store(std::string_view language, std::uint32_t extractor_version);
+  // Writes every store that changed. Returns problems (cannot create the directory, cannot write), for warnings.
+  std::vector<std::string> save();
+  // Why stored files were discarded (damaged, old version), for `-v`.
+  std::vector<std::string> notes() const;
+
+  void add_stats(const FactCacheStats& more);
+  FactCacheStats stats() const;
+
+  std::filesystem::path file_of(std::string_view language) const;
+
+ private:
+  std::filesystem::path root_;
+  bool enabled_;
+  mutable std::mutex mutex_;
+  std::map<std::string, std::unique_ptr<FactStore>, std::less<>> stores_;
+  std::vector<std::string> notes_;
+  FactCacheStats stats_;
+};
+
+}  // namespace hie::graph

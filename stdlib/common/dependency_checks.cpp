@@ -1,0 +1,118 @@
+#include "stdlib/common/dependency_checks.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "graph/graph_algorithms.h"
+
+namespace hie::stdlib::common {
+namespace {
+
+using graph::DependencyEdge;
+
+bool contains(const std::vector<std::string>& sorted, std::string_view path) {
+  return std::binary_search(sorted.begin(), sorted.end(), path);
+}
+
+std::string label(const ScopeData& scope) { return "'" + (scope.arg.empty() ? scope.kind : scope.arg) + "'"; }
+
+}  // namespace
+
+std::vector<DependencyEdge> EdgeSource::edges_from(std::span<const std::string> files) const {
+  std::vector<DependencyEdge> edges;
+  for (const auto& file : files) {
+    for (const auto* provider : providers_) {
+      if (!provider->handles(file)) continue;
+      auto more = provider->edges_from(file);
+      edges.insert(edges.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
+  }
+  graph::sort_edges(edges);
+  return edges;
+}
+
+std::string edge_text(const DependencyEdge& edge) {
+  return edge.from + ":" + std::to_string(edge.line) + " -> " + edge.to.value_or(edge.module);
+}
+
+CheckOutcome edge_failure(std::string what_one, std::string what_many, const std::vector<DependencyEdge>& edges) {
+  std::string message = std::to_string(edges.size()) + " " + (edges.size() == 1 ? what_one : what_many) + ": ";
+  std::vector<library::Evidence> evidence;
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    if (i < 3) message += (i ? ", " : "") + edge_text(edges[i]);
+    evidence.push_back({edges[i].from, edges[i].line, "-> " + edges[i].to.value_or(edges[i].module)});
+  }
+  if (edges.size() > 3) message += ", ... (" + std::to_string(edges.size() - 3) + " more)";
+  return CheckOutcome::fail(std::move(message), std::move(evidence));
+}
+
+CheckOutcome depends_on(const EdgeSource& graph, const ScopeData& a, const ScopeData& b) {
+  for (const auto& edge : graph.edges_from(a.paths)) {
+    if (edge.to && contains(b.paths, *edge.to) && !contains(b.paths, edge.from)) return CheckOutcome::pass();
+  }
+  return CheckOutcome::fail("No dependency from " + label(a) + " to " + label(b) + " found");
+}
+
+CheckOutcome no_dependency(const EdgeSource& graph, const ScopeData& a, const ScopeData& b) {
+  std::vector<DependencyEdge> bad;
+  for (auto& edge : graph.edges_from(a.paths)) {
+    if (edge.to && contains(b.paths, *edge.to) && !contains(b.paths, edge.from)) bad.push_back(std::move(edge));
+  }
+  if (bad.empty()) return CheckOutcome::pass();
+  const std::string what = " from " + label(a) + " to " + label(b);
+  return edge_failure("forbidden dependency" + what, "forbidden dependencies" + what, bad);
+}
+
+CheckOutcome no_cycles(const EdgeSource& graph, const ScopeData& scope) {
+  std::vector<DependencyEdge> inside;
+  for (auto& edge : graph.edges_from(scope.paths)) {
+    if (edge.to && contains(scope.paths, *edge.to)) inside.push_back(std::move(edge));
+  }
+  auto cycle = graph::smallest_cycle(inside);
+  if (!cycle) return CheckOutcome::pass();
+  std::vector<library::Evidence> evidence;
+  for (const auto& hop : cycle->hops) evidence.push_back({hop.from, hop.line, "-> " + *hop.to});
+  return CheckOutcome::fail("Dependency cycle in " + label(scope) + ": " + graph::format_cycle(*cycle),
+                            std::move(evidence));
+}
+
+CheckOutcome layers(const EdgeSource& graph, std::span<const ScopeData* const> layer_scopes) {
+  std::vector<std::vector<std::string>> files;
+  std::vector<std::string> all;
+  for (const ScopeData* layer : layer_scopes) {
+    files.push_back(layer->paths);
+    all.insert(all.end(), layer->paths.begin(), layer->paths.end());
+  }
+  library::normalize_scope_paths(all);
+  const auto bad = graph::layer_violations(files, graph.edges_from(all));
+  if (bad.empty()) return CheckOutcome::pass();
+  // The layer of a file, as layer_violations assigns it (the first that lists it).
+  auto layer_of = [&](std::string_view file) {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (contains(files[i], file)) return i;
+    }
+    return files.size();
+  };
+  CheckOutcome outcome = edge_failure("dependency goes up the layers", "dependencies go up the layers", bad);
+  for (std::size_t i = 0; i < bad.size(); ++i) {
+    const ScopeData& from = *layer_scopes[layer_of(bad[i].from)];
+    const ScopeData& to = *layer_scopes[layer_of(*bad[i].to)];
+    outcome.evidence[i].message += " (layer " + label(from) + " depends on " + label(to) + " above it)";
+  }
+  return outcome;
+}
+
+CheckOutcome only_depends_on(const EdgeSource& graph, const ScopeData& a, std::span<const ScopeData* const> allowed) {
+  std::vector<DependencyEdge> bad;
+  for (auto& edge : graph.edges_from(a.paths)) {
+    if (!edge.to || contains(a.paths, *edge.to)) continue;
+    const bool ok = std::any_of(allowed.begin(), allowed.end(),
+                                [&](const ScopeData* scope) { return contains(scope->paths, *edge.to); });
+    if (!ok) bad.push_back(std::move(edge));
+  }
+  if (bad.empty()) return CheckOutcome::pass();
+  const std::string what = " of " + label(a) + " outside the allowed scopes";
+  return edge_failure("dependency" + what, "dependencies" + what, bad);
+}
+
+}  // namespace hie::stdlib::common

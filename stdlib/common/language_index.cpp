@@ -1,0 +1,195 @@
+#include "stdlib/common/language_index.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <tuple>
+
+#include "graph/content_hash.h"
+
+namespace hie::stdlib::common {
+namespace {
+
+// Files changed this recently may change again within the file system's timestamp granularity without their
+// stamp changing: their stamp is not trusted next run (the content hash is checked instead), as git does.
+constexpr std::int64_t kRacyWindowNs = 2'000'000'000;
+
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+bool edge_line_less(const graph::DependencyEdge& a, const graph::DependencyEdge& b) {
+  return std::tie(a.line, a.to, a.module, a.kind, a.type_only) < std::tie(b.line, b.to, b.module, b.kind, b.type_only);
+}
+
+}  // namespace
+
+void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& work) {
+  if (count == 0) return;
+  const std::size_t threads = std::min<std::size_t>(std::max(jobs, 1u), count);
+  if (threads == 1) {
+    for (std::size_t i = 0; i < count; ++i) work(i);
+    return;
+  }
+  // Small chunks from a shared counter: cheap to hand out, and a slow file does not hold up a whole slice.
+  constexpr std::size_t kChunk = 8;
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    while (true) {
+      const std::size_t first = next.fetch_add(kChunk);
+      if (first >= count) return;
+      const std::size_t last = std::min(count, first + kChunk);
+      for (std::size_t i = first; i < last; ++i) work(i);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t i = 1; i < threads; ++i) pool.emplace_back(worker);
+  worker();
+  for (auto& thread : pool) thread.join();
+}
+
+LanguageIndex::LanguageIndex(std::shared_ptr<const LanguageFrontend> frontend, const StdlibOptions& options)
+    : frontend_(std::move(frontend)), options_(options) {}
+
+const std::vector<std::string>& LanguageIndex::files() const {
+  std::call_once(files_once_, [&] {
+    for (const auto& file : workspace().files()) {
+      if (frontend_->handles(file)) files_.push_back(file);
+    }
+  });
+  return files_;
+}
+
+std::optional<std::size_t> LanguageIndex::position(std::string_view file) const {
+  const auto& all = files();
+  auto found = std::lower_bound(all.begin(), all.end(), file);
+  if (found == all.end() || *found != file) return std::nullopt;
+  return static_cast<std::size_t>(found - all.begin());
+}
+
+bool LanguageIndex::handles(std::string_view file) const { return position(file).has_value(); }
+
+std::vector<std::string> LanguageIndex::files_in(const std::vector<std::string>& paths) const {
+  std::vector<std::string> out;
+  for (const auto& path : paths) {
+    if (position(path)) out.push_back(path);
+  }
+  return out;
+}
+
+void LanguageIndex::build_facts() const {
+  const auto& all = files();
+  const std::size_t count = all.size();
+  graph::FactStore& store = options_.cache->store(frontend_->language(), frontend_->extractor_version());
+  const std::int64_t trusted_before = now_ns() - kRacyWindowNs;
+  facts_.resize(count);
+  std::vector<graph::CachedFile> cached(count);
+  std::vector<std::string> unreadable(count);
+  std::atomic<std::uint64_t> stamp_hits{0}, content_hits{0}, extracted{0};
+
+  parallel_for(count, options_.jobs, [&](std::size_t i) {
+    const std::string& path = all[i];
+    const workspace::FileStamp stamp = workspace().file_stamp(path).value_or(workspace::FileStamp{});
+    if (const graph::CachedFile* hit = store.find(path); hit && hit->stamp.mtime_ns >= 0 && hit->stamp == stamp) {
+      facts_[i] = hit->facts;
+      cached[i] = *hit;
+      ++stamp_hits;
+      return;
+    }
+    auto content = workspace().read(path);
+    if (!content->error.empty()) {
+      unreadable[i] = path + ": cannot read: " + content->error;
+      auto empty = std::make_shared<graph::FileFacts>();
+      empty->language = std::string(frontend_->language());
+      facts_[i] = std::move(empty);
+      return;  // not cached: the next run tries again
+    }
+    const graph::ContentHash hash = graph::content_hash(content->bytes);
+    std::shared_ptr<const graph::FileFacts> facts = store.find_content(hash);
+    if (facts) {
+      ++content_hits;
+    } else {
+      auto fresh = std::make_shared<graph::FileFacts>(frontend_->extract(content->bytes));
+      fresh->language = std::string(frontend_->language());
+      // Validity is a property of the text, so the warning is cached with the facts and repeats on warm runs.
+      if (!content->valid_utf8) fresh->warnings.insert(fresh->warnings.begin(), "not valid UTF-8");
+      facts = std::move(fresh);
+      ++extracted;
+    }
+    workspace::FileStamp kept = stamp;
+    if (kept.mtime_ns >= trusted_before) kept.mtime_ns = -1;
+    facts_[i] = facts;
+    cached[i] = {path, kept, hash, std::move(facts)};
+  });
+
+  std::vector<graph::CachedFile> keep;
+  keep.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (unreadable[i].empty()) keep.push_back(std::move(cached[i]));
+  }
+  store.replace(std::move(keep));
+  options_.cache->add_stats({stamp_hits.load(), content_hits.load(), extracted.load()});
+
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!unreadable[i].empty()) warnings_.push_back(std::move(unreadable[i]));
+    for (const auto& warning : facts_[i]->warnings) warnings_.push_back(all[i] + ": " + warning);
+  }
+  built_.store(true);
+}
+
+const graph::FileFacts* LanguageIndex::facts(std::string_view file) const {
+  std::call_once(facts_once_, [&] { build_facts(); });
+  auto found = position(file);
+  return found ? facts_[*found].get() : nullptr;
+}
+
+void LanguageIndex::build_edges() const {
+  const auto& all = files();
+  std::call_once(facts_once_, [&] { build_facts(); });
+  resolver_ = frontend_->prepare(*this);
+  edges_.resize(all.size());
+  const bool drop_type_only = settings().ignore_type_only;
+  parallel_for(all.size(), options_.jobs, [&](std::size_t i) {
+    auto edges = resolver_->resolve(all[i], *facts_[i]);
+    std::erase_if(edges, [&](const graph::DependencyEdge& e) {
+      return (e.to && *e.to == all[i]) || (drop_type_only && e.type_only);
+    });
+    for (auto& edge : edges) {
+      edge.from = all[i];
+      edge.language = std::string(frontend_->language());
+    }
+    std::sort(edges.begin(), edges.end(), edge_line_less);
+    edges_[i] = std::move(edges);
+  });
+}
+
+const std::vector<graph::DependencyEdge>& LanguageIndex::edges(std::string_view file) const {
+  static const std::vector<graph::DependencyEdge> none;
+  std::call_once(edges_once_, [&] { build_edges(); });
+  auto found = position(file);
+  return found ? edges_[*found] : none;
+}
+
+std::vector<graph::DependencyEdge> LanguageIndex::edges_from(std::string_view file) const { return edges(file); }
+
+std::vector<graph::DependencyEdge> LanguageIndex::all_edges() const {
+  std::call_once(edges_once_, [&] { build_edges(); });
+  std::vector<graph::DependencyEdge> out;
+  for (const auto& list : edges_) out.insert(out.end(), list.begin(), list.end());
+  return out;  // files are sorted and each list is sorted by line: already in (from, line, ...) order
+}
+
+std::optional<std::vector<std::string>> LanguageIndex::module_files(std::string_view name, std::string* why) const {
+  std::call_once(edges_once_, [&] { build_edges(); });
+  return resolver_->module_files(name, why);
+}
+
+std::vector<std::string> LanguageIndex::warnings() const {
+  if (!built_.load()) return {};
+  std::call_once(facts_once_, [&] { build_facts(); });  // already built: only establishes the happens-before
+  return warnings_;
+}
+
+}  // namespace hie::stdlib::common

@@ -1,0 +1,76 @@
+// The index of one language in one workspace: its files, their facts (in parallel, through the fact cache), and
+// their resolved edges. Built lazily, once per run; it is the language's graph::DependencyProvider, so the same
+// edges feed the language library, `arch`, connection rules and `hie deps`.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/dependency_graph.h"
+#include "graph/file_facts.h"
+#include "stdlib/common/language_frontend.h"
+#include "stdlib/common/stdlib_options.h"
+
+namespace hie::stdlib::common {
+
+class LanguageIndex final : public graph::DependencyProvider {
+ public:
+  // The workspace and cache `options` point to must outlive the index. Nothing is read until first use.
+  LanguageIndex(std::shared_ptr<const LanguageFrontend> frontend, const StdlibOptions& options);
+
+  // graph::DependencyProvider. handles(): a file of the workspace that the frontend recognizes.
+  std::string_view language() const override { return frontend_->language(); }
+  bool handles(std::string_view file) const override;
+  std::vector<graph::DependencyEdge> edges_from(std::string_view file) const override;
+
+  const LanguageFrontend& frontend() const { return *frontend_; }
+  const workspace::Workspace& workspace() const { return *options_.workspace; }
+  const LanguageSettings& settings() const { return options_.settings(frontend_->language()); }
+
+  // The language's files, sorted (cheap: no file is read).
+  const std::vector<std::string>& files() const;
+  // The language's files among `paths` (a scope's paths), sorted.
+  std::vector<std::string> files_in(const std::vector<std::string>& paths) const;
+
+  // The facts of a file of the language (null for another file). First call extracts every file's facts.
+  const graph::FileFacts* facts(std::string_view file) const;
+  // The outgoing edges of a file, sorted by (line, to, module); empty for another file. First call resolves all.
+  const std::vector<graph::DependencyEdge>& edges(std::string_view file) const;
+  // Every edge of the language, sorted by (from, line, to, module).
+  std::vector<graph::DependencyEdge> all_edges() const;
+  // Resolver::module_files of this workspace (builds the edges first).
+  std::optional<std::vector<std::string>> module_files(std::string_view name, std::string* why) const;
+
+  // Unreadable and non-UTF-8 files and extractor warnings, "path: message", in file order. Empty when the facts
+  // were never needed in this run (nothing was read, so there is nothing to warn about).
+  std::vector<std::string> warnings() const;
+
+ private:
+  void build_facts() const;
+  void build_edges() const;
+  std::optional<std::size_t> position(std::string_view file) const;
+
+  std::shared_ptr<const LanguageFrontend> frontend_;
+  StdlibOptions options_;
+
+  mutable std::once_flag files_once_;
+  mutable std::vector<std::string> files_;
+  mutable std::once_flag facts_once_;
+  mutable std::vector<std::shared_ptr<const graph::FileFacts>> facts_;  // parallel to files_
+  mutable std::vector<std::string> warnings_;
+  mutable std::atomic<bool> built_{false};
+  mutable std::once_flag edges_once_;
+  mutable std::unique_ptr<Resolver> resolver_;
+  mutable std::vector<std::vector<graph::DependencyEdge>> edges_;  // parallel to files_
+};
+
+// Runs `work(i)` for i in [0, count) on `jobs` threads (the calling thread is one of them); returns when all ran.
+void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& work);
+
+}  // namespace hie::stdlib::common

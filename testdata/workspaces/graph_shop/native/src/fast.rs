@@ -1,0 +1,4 @@
+use crate::slow::Slow;
+
+pub struct Fast;
+pub fn go() -> Slow { Slow }

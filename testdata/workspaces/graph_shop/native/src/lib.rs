@@ -1,0 +1,3 @@
+//! Native helpers.
+pub mod fast;
+pub mod slow;
