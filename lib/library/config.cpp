@@ -37,20 +37,6 @@ const char* toml_type_name(const toml::value& value) {
   return "a value";
 }
 
-// The entries of a table in the order they were written (toml11 keeps tables in hash maps).
-std::vector<std::pair<std::string, const toml::value*>> entries_in_file_order(const toml::value& table) {
-  std::vector<std::pair<std::string, const toml::value*>> entries;
-  for (const auto& [key, value] : table.as_table()) entries.emplace_back(key, &value);
-  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-    const auto la = a.second->location();
-    const auto lb = b.second->location();
-    if (la.line() != lb.line()) return la.line() < lb.line();
-    if (la.column() != lb.column()) return la.column() < lb.column();
-    return a.first < b.first;
-  });
-  return entries;
-}
-
 class ConfigReader {
  public:
   ConfigReader(Config& config, const TomlText& text, DiagnosticList& diagnostics)

@@ -32,7 +32,7 @@ std::string read_text(const fs::path& path) {
 void read_plugins_section(const Config& config, EntryReadContext& context, const std::set<std::string>& explicit_names,
                           std::vector<LibraryEntry>& loaded) {
   if (!config.plugins.is_table()) return;
-  for (const auto& [key, value] : keys_in_file_order(config.plugins)) {
+  for (const auto& [key, value] : entries_in_file_order(config.plugins)) {
     if (key != "dir") {
       context.diagnostics.add(Diagnostic{Severity::Error, "E511", fmt::format("unknown key 'plugins.{}'", key),
                                          context.file, context.text.key_span(*value, key),
@@ -95,7 +95,7 @@ LibraryEntries load_library_entries(const Config& config, syntax::DiagnosticList
 
   std::set<std::string> explicit_names;
   if (config.libraries.is_table()) {
-    for (const auto& [name, value] : keys_in_file_order(config.libraries)) {
+    for (const auto& [name, value] : entries_in_file_order(config.libraries)) {
       explicit_names.insert(name);
       LibraryError failure;
       if (std::optional<LibraryEntry> entry = read_library_entry(name, *value, context, failure)) {

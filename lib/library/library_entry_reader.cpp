@@ -39,23 +39,6 @@ const char* toml_type_name(const toml::value& value) {
 
 namespace {
 
-}  // namespace
-
-std::vector<std::pair<std::string, const toml::value*>> keys_in_file_order(const toml::value& table) {
-  std::vector<std::pair<std::string, const toml::value*>> entries;
-  for (const auto& [key, value] : table.as_table()) entries.emplace_back(key, &value);
-  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-    const auto la = a.second->location();
-    const auto lb = b.second->location();
-    if (la.line() != lb.line()) return la.line() < lb.line();
-    if (la.column() != lb.column()) return la.column() < lb.column();
-    return a.first < b.first;
-  });
-  return entries;
-}
-
-namespace {
-
 bool is_hex_digest(std::string_view text) {
   return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
            return std::isxdigit(static_cast<unsigned char>(c)) != 0;
@@ -114,7 +97,7 @@ class EntryReader {
 
  private:
   void collect_keys(const toml::value& table) {
-    for (const auto& [key, value] : keys_in_file_order(table)) {
+    for (const auto& [key, value] : entries_in_file_order(table)) {
       if (key == "type") {
         type_ = value;
       } else if (key == "path") {
@@ -243,7 +226,7 @@ class EntryReader {
 
   void read_limits(const toml::value& table, LibraryEntry& entry) {
     if (!table.is_table()) return wrong_type("limits", "a table such as { timeout_ms = 5000 }", table);
-    for (const auto& [key, value] : keys_in_file_order(table)) {
+    for (const auto& [key, value] : entries_in_file_order(table)) {
       const std::string name = "limits." + key;
       if (key == "memory_mb") {
         read_positive(name, *value, std::numeric_limits<std::uint32_t>::max(), entry.limits.memory_mb);
@@ -292,7 +275,7 @@ class EntryReader {
   void read_capabilities(const toml::value& table, LibraryEntry& entry) {
     if (!table.is_table()) return wrong_type("capabilities", "a table such as { fs = \"read\" }", table);
     const toml::value* workspace_only = nullptr;
-    for (const auto& [key, value] : keys_in_file_order(table)) {
+    for (const auto& [key, value] : entries_in_file_order(table)) {
       const std::string name = "capabilities." + key;
       if (key == "fs") {
         read_fs(*value, entry);
@@ -373,7 +356,7 @@ class EntryReader {
   // them (`10`, `1.5`, `true`) so that `threshold = 10` works; arrays, tables and dates are refused.
   void read_config(const toml::value& table, LibraryEntry& entry) {
     if (!table.is_table()) return wrong_type("config", "a table of strings such as { threshold = \"10\" }", table);
-    for (const auto& [key, value] : keys_in_file_order(table)) {
+    for (const auto& [key, value] : entries_in_file_order(table)) {
       if (value->is_string()) {
         entry.config[key] = value->as_string().str;
       } else if (value->is_integer()) {

@@ -23,10 +23,6 @@ struct EntryReadContext {
   syntax::DiagnosticList& diagnostics;  // every problem, in file order
 };
 
-// The keys of a TOML table in the order they were written (toml11 keeps tables in hash maps), so that diagnostics
-// come out in file order.
-std::vector<std::pair<std::string, const toml::value*>> keys_in_file_order(const toml::value& table);
-
 // "a string", "an integer", … for messages.
 const char* toml_type_name(const toml::value& value);
 

@@ -1,6 +1,5 @@
 #include "library/toml_position.h"
 
-#include <algorithm>
 #include <cctype>
 #include <vector>
 
@@ -135,6 +134,19 @@ TomlSyntaxProblem describe_syntax_error(const toml::exception& error) {
   if (!note.empty() && note != "here") problem.message += ": " + note;
   if (problem.message.empty()) problem.message = "invalid TOML";
   return problem;
+}
+
+std::vector<std::pair<std::string, const toml::value*>> entries_in_file_order(const toml::value& table) {
+  std::vector<std::pair<std::string, const toml::value*>> entries;
+  for (const auto& [key, value] : table.as_table()) entries.emplace_back(key, &value);
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    const auto la = a.second->location();
+    const auto lb = b.second->location();
+    if (la.line() != lb.line()) return la.line() < lb.line();
+    if (la.column() != lb.column()) return la.column() < lb.column();
+    return a.first < b.first;
+  });
+  return entries;
 }
 
 }  // namespace hie::library

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 #include <toml.hpp>
+#include <utility>
+#include <vector>
 
 #include "syntax/span.h"
 
@@ -39,5 +41,9 @@ struct TomlSyntaxProblem {
 };
 
 TomlSyntaxProblem describe_syntax_error(const toml::exception& error);
+
+// The entries of a table in the order they were written (toml11 keeps tables in hash maps), so that diagnostics
+// come out in file order.
+std::vector<std::pair<std::string, const toml::value*>> entries_in_file_order(const toml::value& table);
 
 }  // namespace hie::library
