@@ -226,3 +226,38 @@ element shop {
 
 }  // namespace
 }  // namespace hie::sema::testing
+
+namespace hie::sema::testing {
+namespace {
+
+TEST(SemaValidation, UnknownLibraryInADocumentationOnlyValueIsW057) {
+  auto a = analyze_one(R"(import files
+pattern deployable {
+    requires descendant scope dockerfile = docker.file_selector('Dockerfile')
+    requires descendant scope src = files.folder_selector('src')
+}
+)");
+  EXPECT_EQ(located(a.diagnostics, "W057"),
+            (std::vector<std::string>{
+                "3:44 'docker' is not a library; this documentation-only value is never evaluated"}));
+  EXPECT_FALSE(a.diagnostics.has_errors());
+}
+
+TEST(SemaValidation, ALanguageUsedAsALibraryIsExplainedInTheHelp) {
+  auto a = analyze_one(R"(import files
+language docker
+element app {
+    scope src = files.folder_selector('src')
+    check docker.base_image(src, 'python')
+}
+)");
+  ASSERT_EQ(located(a.diagnostics, "E050").size(), 1u);
+  bool explained = false;
+  for (const auto& d : a.diagnostics.items()) {
+    if (d.code == "E050" && d.help && d.help->find("declared as a language") != std::string::npos) explained = true;
+  }
+  EXPECT_TRUE(explained);
+}
+
+}  // namespace
+}  // namespace hie::sema::testing
