@@ -31,6 +31,9 @@ class DependencyProvider {
   virtual bool handles(std::string_view file) const = 0;
   // Outgoing edges of `file`, sorted by line. Called only for files it handles. Thread-safe.
   virtual std::vector<DependencyEdge> edges_from(std::string_view file) const = 0;
+  // The same edges where the provider keeps them for the whole run (checks over tens of thousands of files then
+  // read them in place instead of copying), or null when it does not: callers then use edges_from(). Thread-safe.
+  virtual const std::vector<DependencyEdge>* stored_edges(std::string_view /*file*/) const { return nullptr; }
 };
 
 // The union of all providers. A file no provider handles has "no dependency information": connection rules that

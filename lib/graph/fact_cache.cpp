@@ -10,14 +10,16 @@
 #include <sstream>
 #include <system_error>
 
+#include "graph/edge_serialization.h"
 #include "graph/fact_serialization.h"
+#include "graph/parallel_slices.h"
 
 namespace hie::graph {
 namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kMagic = "HIEFACT1";
-constexpr std::uint64_t kFormatVersion = 1;
+constexpr std::uint64_t kFormatVersion = 2;  // 2: resolved edges after the files
 
 bool same_entry(const CachedFile& a, const CachedFile& b) {
   return a.path == b.path && a.stamp == b.stamp && a.hash == b.hash;
@@ -47,7 +49,31 @@ bool write_all(int fd, std::string_view bytes) {
 
 std::string error_text(int error) { return std::error_code(error, std::generic_category()).message(); }
 
+// Decodes every facts record into `out` (same positions) on up to `jobs` threads, each a contiguous slice: a warm
+// run loads tens of thousands of records, and allocating their strings dominates. False if any record is damaged.
+bool read_all_facts(const std::vector<std::string_view>& records, std::vector<std::shared_ptr<const FileFacts>>& out,
+                    unsigned jobs) {
+  std::atomic<bool> ok{true};
+  auto slice = [&](std::size_t first, std::size_t last) {
+    for (std::size_t i = first; i < last && ok.load(std::memory_order_relaxed); ++i) {
+      auto facts = std::make_shared<FileFacts>();
+      ByteReader in(records[i]);
+      if (!read_facts(in, facts.get()) || !in.at_end()) {
+        ok = false;
+        return;
+      }
+      out[i] = std::move(facts);
+    }
+  };
+  parallel_slices(records.size(), jobs, 2048, slice);
+  return ok.load();
+}
+
 }  // namespace
+
+EdgeFingerprint edge_fingerprint(std::string_view inputs) {
+  return {hash_bytes(inputs, 0x9e3779b97f4a7c15ull), hash_bytes(inputs, 0xc2b2ae3d27d4eb4full), inputs.size()};
+}
 
 FactStore::FactStore(std::string language, std::uint32_t extractor_version)
     : language_(std::move(language)), version_(extractor_version) {}
@@ -69,9 +95,36 @@ std::shared_ptr<const FileFacts> FactStore::find_content(const ContentHash& hash
 void FactStore::replace(std::vector<CachedFile> files) {
   bool same = files.size() == files_.size();
   for (std::size_t i = 0; same && i < files.size(); ++i) same = same_entry(files[i], files_[i]);
-  if (!same) changed_ = true;
+  if (!same) {
+    changed_ = true;
+    drop_edges();  // they name files by position in the old list
+  }
   files_ = std::move(files);
   index_files();
+}
+
+void FactStore::drop_edges() {
+  has_edges_ = false;
+  edges_fingerprint_ = {};
+  encoded_edges_.clear();
+  edges_.reset();
+}
+
+std::shared_ptr<const EdgeLists> FactStore::resolved_edges(const EdgeFingerprint& fingerprint, unsigned jobs) const {
+  if (!has_edges_ || !(edges_fingerprint_ == fingerprint)) return nullptr;
+  if (edges_) return edges_;
+  auto lists = std::make_shared<EdgeLists>();
+  if (!decode_edge_lists(encoded_edges_, files_, language_, lists.get(), jobs)) return nullptr;
+  return lists;
+}
+
+void FactStore::set_resolved_edges(const EdgeFingerprint& fingerprint, std::shared_ptr<const EdgeLists> edges) {
+  if (!edges || edges->size() != files_.size()) return;
+  has_edges_ = true;
+  edges_fingerprint_ = fingerprint;
+  encoded_edges_.clear();
+  edges_ = std::move(edges);
+  changed_ = true;
 }
 
 void FactStore::index_files() {
@@ -81,7 +134,8 @@ void FactStore::index_files() {
 }
 
 // Layout: magic, format version, language, extractor version, the distinct facts (each once, however many files
-// share its content), the files (path, stamp, hash, facts number), then a checksum of everything before it.
+// share its content), the files (path, stamp, hash, facts number), the resolved edges if any (flag, fingerprint,
+// edge_serialization.h), then a checksum of everything before it.
 std::string FactStore::encode() const {
   ByteWriter out;
   out.bytes().append(kMagic);
@@ -94,7 +148,13 @@ std::string FactStore::encode() const {
     if (number.emplace(file.facts.get(), distinct.size()).second) distinct.push_back(file.facts.get());
   }
   out.varint(distinct.size());
-  for (const FileFacts* facts : distinct) write_facts(out, *facts);
+  // Each facts record is length-prefixed, so that decode() can find them all first and read them in parallel.
+  ByteWriter record;
+  for (const FileFacts* facts : distinct) {
+    record.bytes().clear();
+    write_facts(record, *facts);
+    out.str(record.bytes());
+  }
   out.varint(files_.size());
   for (const CachedFile& file : files_) {
     out.str(file.path);
@@ -106,12 +166,19 @@ std::string FactStore::encode() const {
     out.varint(file.hash.size);
     out.varint(number.at(file.facts.get()));
   }
+  out.u8(has_edges_ ? 1 : 0);
+  if (has_edges_) {
+    out.fixed64(edges_fingerprint_.first);
+    out.fixed64(edges_fingerprint_.second);
+    out.varint(edges_fingerprint_.size);
+    out.str(edges_ ? encode_edge_lists(*edges_, files_) : encoded_edges_);
+  }
   const std::uint64_t checksum = hash_bytes(out.bytes(), kFormatVersion);
   out.fixed64(checksum);
   return std::move(out.bytes());
 }
 
-bool FactStore::decode(std::string_view bytes, std::string* why) {
+bool FactStore::decode(std::string_view bytes, std::string* why, unsigned jobs) {
   auto fail = [&](std::string reason) {
     *why = std::move(reason);
     changed_ = true;  // whatever this run finds replaces the damaged file
@@ -134,13 +201,12 @@ bool FactStore::decode(std::string_view bytes, std::string* why) {
   if (!in.varint(&version) || version != version_) return fail("written by another extractor version");
   std::uint64_t count = 0;
   if (!in.varint(&count) || count > in.remaining()) return fail("damaged file");
-  std::vector<std::shared_ptr<const FileFacts>> distinct;
-  distinct.reserve(count);
-  for (std::uint64_t i = 0; i < count; ++i) {
-    auto facts = std::make_shared<FileFacts>();
-    if (!read_facts(in, facts.get())) return fail("damaged file");
-    distinct.push_back(std::move(facts));
+  std::vector<std::string_view> records(count);
+  for (std::string_view& record : records) {
+    if (!in.view(&record)) return fail("damaged file");
   }
+  std::vector<std::shared_ptr<const FileFacts>> distinct(count);
+  if (!read_all_facts(records, distinct, jobs)) return fail("damaged file");
   if (!in.varint(&count) || count > in.remaining()) return fail("damaged file");
   std::vector<CachedFile> files(count);
   for (CachedFile& file : files) {
@@ -154,12 +220,26 @@ bool FactStore::decode(std::string_view bytes, std::string* why) {
     file.stamp.ctime_ns = static_cast<std::int64_t>(ctime);
     file.facts = distinct[facts_number];
   }
+  std::uint8_t has_edges = 0;
+  EdgeFingerprint fingerprint;
+  std::string encoded_edges;
+  if (!in.u8(&has_edges) || has_edges > 1) return fail("damaged file");
+  if (has_edges == 1 && (!in.fixed64(&fingerprint.first) || !in.fixed64(&fingerprint.second) ||
+                         !in.varint(&fingerprint.size) || !in.str(&encoded_edges))) {
+    return fail("damaged file");
+  }
   if (!in.at_end()) return fail("damaged file");
   const bool sorted = std::is_sorted(files.begin(), files.end(),
                                      [](const CachedFile& a, const CachedFile& b) { return a.path < b.path; });
   if (!sorted) return fail("damaged file");
   files_ = std::move(files);
   index_files();
+  drop_edges();
+  if (has_edges == 1) {
+    has_edges_ = true;
+    edges_fingerprint_ = fingerprint;
+    encoded_edges_ = std::move(encoded_edges);
+  }
   return true;
 }
 
@@ -170,7 +250,7 @@ fs::path FactCache::file_of(std::string_view language) const {
   return root_ / kCacheDirectory / ("facts-" + std::string(language) + ".bin");
 }
 
-FactStore& FactCache::store(std::string_view language, std::uint32_t extractor_version) {
+FactStore& FactCache::store(std::string_view language, std::uint32_t extractor_version, unsigned jobs) {
   std::lock_guard lock(mutex_);
   auto found = stores_.find(language);
   if (found != stores_.end()) return *found->second;
@@ -179,7 +259,7 @@ FactStore& FactCache::store(std::string_view language, std::uint32_t extractor_v
     const fs::path file = file_of(language);
     if (auto bytes = read_whole(file)) {
       std::string why;
-      if (!store->decode(*bytes, &why)) {
+      if (!store->decode(*bytes, &why, jobs)) {
         notes_.push_back("fact cache '" + (fs::path(kCacheDirectory) / file.filename()).generic_string() +
                          "' ignored and rebuilt: " + why);
       }

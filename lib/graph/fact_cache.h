@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "graph/content_hash.h"
+#include "graph/dependency_graph.h"
 #include "graph/file_facts.h"
 #include "workspace/workspace.h"
 
@@ -27,6 +28,20 @@ struct CachedFile {
   ContentHash hash;
   std::shared_ptr<const FileFacts> facts;
 };
+
+// Identifies everything a language's resolved edges were computed from (its files, their contents, the resolution
+// inputs): two independent 64-bit hashes of the same bytes, so that a stale match needs both to collide.
+struct EdgeFingerprint {
+  std::uint64_t first = 0;
+  std::uint64_t second = 0;
+  std::uint64_t size = 0;
+
+  friend bool operator==(const EdgeFingerprint&, const EdgeFingerprint&) = default;
+};
+EdgeFingerprint edge_fingerprint(std::string_view inputs);
+
+// The resolved edges of a store's files: one list per file, parallel to FactStore::files().
+using EdgeLists = std::vector<std::vector<DependencyEdge>>;
 
 // The cached facts of one language and extractor version (file `.hie-cache/facts-<language>.bin`). Loaded once,
 // then read-only during the parallel extraction: find() and find_content() are thread-safe. replace() is called
@@ -49,19 +64,33 @@ class FactStore {
   bool changed() const { return changed_; }
   const std::vector<CachedFile>& files() const { return files_; }
 
-  // Serialization (fact_cache_file.cpp). decode() rejects anything damaged: bad magic, format or extractor
-  // version, language, checksum or truncated data; `why` says what.
+  // The edges resolved from exactly these files when their fingerprint was `fingerprint`, or null when the cache
+  // holds none for it (then the caller resolves and calls set_resolved_edges()). Thread-safe; decodes each call,
+  // on `jobs` threads.
+  std::shared_ptr<const EdgeLists> resolved_edges(const EdgeFingerprint& fingerprint, unsigned jobs = 1) const;
+  // Records this run's edges of files() (one list per file, `from` each file's path, `language` the store's).
+  // Called after replace(); a new replace() that changes the files drops them.
+  void set_resolved_edges(const EdgeFingerprint& fingerprint, std::shared_ptr<const EdgeLists> edges);
+
+  // Serialization (fact_cache.cpp). decode() rejects anything damaged: bad magic, format or extractor
+  // version, language, checksum or truncated data; `why` says what. It decodes the facts on `jobs` threads.
   std::string encode() const;
-  bool decode(std::string_view bytes, std::string* why);
+  bool decode(std::string_view bytes, std::string* why, unsigned jobs = 1);
 
  private:
   void index_files();
+  void drop_edges();
 
   std::string language_;
   std::uint32_t version_;
   std::vector<CachedFile> files_;  // sorted by path
   std::unordered_map<std::uint64_t, std::size_t> by_content_;  // hash -> position in files_ (size checked too)
   bool changed_ = false;
+  // Resolved edges: either as loaded (still encoded, decoded on a fingerprint match) or as set by this run.
+  bool has_edges_ = false;
+  EdgeFingerprint edges_fingerprint_;
+  std::string encoded_edges_;
+  std::shared_ptr<const EdgeLists> edges_;
 };
 
 // Counters for `-v` and the benchmarks.
@@ -79,9 +108,9 @@ class FactCache {
   FactCache(std::filesystem::path workspace_root, bool enabled);
 
   bool enabled() const { return enabled_; }
-  // The store of `language`, loaded from disk on first use (thread-safe). A stored file written by another
-  // extractor version is discarded.
-  FactStore& store(std::string_view language, std::uint32_t extractor_version);
+  // The store of `language`, loaded from disk on first use (thread-safe; decoded on `jobs` threads). A stored file
+  // written by another extractor version is discarded.
+  FactStore& store(std::string_view language, std::uint32_t extractor_version, unsigned jobs = 1);
   // Writes every store that changed. Returns problems (cannot create the directory, cannot write), for warnings.
   std::vector<std::string> save();
   // Why stored files were discarded (damaged, old version), for `-v`.

@@ -48,6 +48,15 @@ bool ByteReader::fixed64(std::uint64_t* value) {
   return true;
 }
 
+bool ByteReader::view(std::string_view* value) {
+  std::uint64_t size = 0;
+  if (!varint(&size)) return false;
+  if (size > in_.size() - pos_) return ok_ = false;
+  *value = in_.substr(pos_, size);
+  pos_ += size;
+  return true;
+}
+
 bool ByteReader::str(std::string* value) {
   std::uint64_t size = 0;
   if (!varint(&size)) return false;

@@ -29,6 +29,8 @@ class ByteReader {
   bool varint(std::uint64_t* value);
   bool fixed64(std::uint64_t* value);
   bool str(std::string* value);
+  // A length-prefixed string (as str() reads it) without copying: a view into the bytes being read.
+  bool view(std::string_view* value);
   bool at_end() const { return pos_ == in_.size(); }
   std::size_t remaining() const { return in_.size() - pos_; }
   bool ok() const { return ok_; }

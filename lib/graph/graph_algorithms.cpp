@@ -17,9 +17,10 @@ struct NumberedGraph {
   std::map<std::pair<std::size_t, std::size_t>, const DependencyEdge*> edge;
 };
 
-NumberedGraph number(const std::vector<DependencyEdge>& edges) {
+NumberedGraph number(const std::vector<const DependencyEdge*>& edges) {
   NumberedGraph g;
-  for (const auto& e : edges) {
+  for (const DependencyEdge* edge : edges) {
+    const DependencyEdge& e = *edge;
     if (!e.to || *e.to == e.from) continue;
     g.names.push_back(e.from);
     g.names.push_back(*e.to);
@@ -30,7 +31,8 @@ NumberedGraph number(const std::vector<DependencyEdge>& edges) {
     return static_cast<std::size_t>(std::lower_bound(g.names.begin(), g.names.end(), name) - g.names.begin());
   };
   g.next.resize(g.names.size());
-  for (const auto& e : edges) {
+  for (const DependencyEdge* edge : edges) {
+    const DependencyEdge& e = *edge;
     if (!e.to || *e.to == e.from) continue;
     const std::size_t a = id(e.from), b = id(*e.to);
     auto [it, inserted] = g.edge.emplace(std::make_pair(a, b), &e);
@@ -101,7 +103,22 @@ bool edge_less(const DependencyEdge& a, const DependencyEdge& b) {
 
 void sort_edges(std::vector<DependencyEdge>& edges) { std::sort(edges.begin(), edges.end(), edge_less); }
 
+namespace {
+
+std::vector<const DependencyEdge*> pointers(const std::vector<DependencyEdge>& edges) {
+  std::vector<const DependencyEdge*> out;
+  out.reserve(edges.size());
+  for (const auto& edge : edges) out.push_back(&edge);
+  return out;
+}
+
+}  // namespace
+
 std::optional<Cycle> smallest_cycle(const std::vector<DependencyEdge>& edges) {
+  return smallest_cycle_of_refs(pointers(edges));
+}
+
+std::optional<Cycle> smallest_cycle_of_refs(const std::vector<const DependencyEdge*>& edges) {
   const NumberedGraph g = number(edges);
   const std::vector<std::size_t> component = components(g);
   std::vector<std::size_t> size(g.names.size(), 0);
@@ -159,12 +176,18 @@ std::string format_cycle(const Cycle& cycle) {
 
 std::vector<DependencyEdge> layer_violations(const std::vector<std::vector<std::string>>& layers,
                                              const std::vector<DependencyEdge>& edges) {
+  return layer_violations_of_refs(layers, pointers(edges));
+}
+
+std::vector<DependencyEdge> layer_violations_of_refs(const std::vector<std::vector<std::string>>& layers,
+                                                     const std::vector<const DependencyEdge*>& edges) {
   std::unordered_map<std::string_view, std::size_t> layer_of;
   for (std::size_t i = 0; i < layers.size(); ++i) {
     for (const auto& file : layers[i]) layer_of.emplace(file, i);  // the first (highest) layer wins
   }
   std::vector<DependencyEdge> bad;
-  for (const auto& e : edges) {
+  for (const DependencyEdge* edge : edges) {
+    const DependencyEdge& e = *edge;
     if (!e.to) continue;
     auto from = layer_of.find(e.from);
     auto to = layer_of.find(*e.to);

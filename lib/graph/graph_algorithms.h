@@ -21,6 +21,8 @@ struct Cycle {
 // cycle through that file, and among those the one whose sequence of files is lexicographically smallest; each hop
 // uses the smallest edge (by line, then module) between its two files. nullopt when the graph is acyclic.
 std::optional<Cycle> smallest_cycle(const std::vector<DependencyEdge>& edges);
+// The same over edges read in place (pointers valid for the call).
+std::optional<Cycle> smallest_cycle_of_refs(const std::vector<const DependencyEdge*>& edges);
 
 // "a.py:3 -> b.py, b.py:7 -> a.py".
 std::string format_cycle(const Cycle& cycle);
@@ -30,6 +32,8 @@ std::string format_cycle(const Cycle& cycle);
 // layer and external edges are ignored.
 std::vector<DependencyEdge> layer_violations(const std::vector<std::vector<std::string>>& layers,
                                              const std::vector<DependencyEdge>& edges);
+std::vector<DependencyEdge> layer_violations_of_refs(const std::vector<std::vector<std::string>>& layers,
+                                                     const std::vector<const DependencyEdge*>& edges);
 
 // Sorts edges by (from, line, to, module, kind): the order of every list users see.
 void sort_edges(std::vector<DependencyEdge>& edges);

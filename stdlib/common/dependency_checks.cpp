@@ -19,16 +19,41 @@ std::string label(const ScopeData& scope) { return "'" + (scope.arg.empty() ? sc
 }  // namespace
 
 std::vector<DependencyEdge> EdgeSource::edges_from(std::span<const std::string> files) const {
+  const EdgeView found = view(files);
   std::vector<DependencyEdge> edges;
+  edges.reserve(found.edges.size());
+  for (const DependencyEdge* edge : found.edges) edges.push_back(*edge);
+  return edges;
+}
+
+EdgeView EdgeSource::view(std::span<const std::string> files) const {
+  EdgeView out;
+  // Providers without stored edges copy into `owned` first: its elements must not move once pointed to.
+  std::vector<std::pair<const std::vector<DependencyEdge>*, std::size_t>> lists;  // stored list, or owned range
   for (const auto& file : files) {
     for (const auto* provider : providers_) {
       if (!provider->handles(file)) continue;
+      if (const auto* stored = provider->stored_edges(file)) {
+        lists.push_back({stored, 0});
+        continue;
+      }
       auto more = provider->edges_from(file);
-      edges.insert(edges.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+      lists.push_back({nullptr, more.size()});
+      out.owned.insert(out.owned.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
   }
-  graph::sort_edges(edges);
-  return edges;
+  std::size_t next_owned = 0;
+  for (const auto& [stored, count] : lists) {
+    if (stored) {
+      for (const DependencyEdge& edge : *stored) out.edges.push_back(&edge);
+    } else {
+      for (std::size_t i = 0; i < count; ++i) out.edges.push_back(&out.owned[next_owned++]);
+    }
+  }
+  // Sorted files with one provider each give edges already in order: checking is linear, sorting is not.
+  auto less = [](const DependencyEdge* a, const DependencyEdge* b) { return graph::edge_less(*a, *b); };
+  if (!std::is_sorted(out.edges.begin(), out.edges.end(), less)) std::sort(out.edges.begin(), out.edges.end(), less);
+  return out;
 }
 
 std::string edge_text(const DependencyEdge& edge) {
@@ -47,16 +72,16 @@ CheckOutcome edge_failure(std::string what_one, std::string what_many, const std
 }
 
 CheckOutcome depends_on(const EdgeSource& graph, const ScopeData& a, const ScopeData& b) {
-  for (const auto& edge : graph.edges_from(a.paths)) {
-    if (edge.to && contains(b.paths, *edge.to) && !contains(b.paths, edge.from)) return CheckOutcome::pass();
+  for (const DependencyEdge* edge : graph.view(a.paths).edges) {
+    if (edge->to && contains(b.paths, *edge->to) && !contains(b.paths, edge->from)) return CheckOutcome::pass();
   }
   return CheckOutcome::fail("No dependency from " + label(a) + " to " + label(b) + " found");
 }
 
 CheckOutcome no_dependency(const EdgeSource& graph, const ScopeData& a, const ScopeData& b) {
   std::vector<DependencyEdge> bad;
-  for (auto& edge : graph.edges_from(a.paths)) {
-    if (edge.to && contains(b.paths, *edge.to) && !contains(b.paths, edge.from)) bad.push_back(std::move(edge));
+  for (const DependencyEdge* edge : graph.view(a.paths).edges) {
+    if (edge->to && contains(b.paths, *edge->to) && !contains(b.paths, edge->from)) bad.push_back(*edge);
   }
   if (bad.empty()) return CheckOutcome::pass();
   const std::string what = " from " + label(a) + " to " + label(b);
@@ -64,14 +89,15 @@ CheckOutcome no_dependency(const EdgeSource& graph, const ScopeData& a, const Sc
 }
 
 CheckOutcome no_cycles(const EdgeSource& graph, const ScopeData& scope) {
-  std::vector<DependencyEdge> inside;
-  for (auto& edge : graph.edges_from(scope.paths)) {
+  const EdgeView edges = graph.view(scope.paths);
+  std::vector<const DependencyEdge*> inside;
+  for (const DependencyEdge* edge : edges.edges) {
     // A Rust `mod x;` declares where a module lives, it is not a use: with it, every `use super::…` in a child
     // would be a "cycle" no one can remove. Cycles are judged on uses only (docs/stdlib-common.md).
-    if (edge.kind == "mod") continue;
-    if (edge.to && contains(scope.paths, *edge.to)) inside.push_back(std::move(edge));
+    if (edge->kind == "mod") continue;
+    if (edge->to && contains(scope.paths, *edge->to)) inside.push_back(edge);
   }
-  auto cycle = graph::smallest_cycle(inside);
+  auto cycle = graph::smallest_cycle_of_refs(inside);
   if (!cycle) return CheckOutcome::pass();
   std::vector<library::Evidence> evidence;
   for (const auto& hop : cycle->hops) evidence.push_back({hop.from, hop.line, "-> " + *hop.to});
@@ -87,7 +113,7 @@ CheckOutcome layers(const EdgeSource& graph, std::span<const ScopeData* const> l
     all.insert(all.end(), layer->paths.begin(), layer->paths.end());
   }
   library::normalize_scope_paths(all);
-  const auto bad = graph::layer_violations(files, graph.edges_from(all));
+  const auto bad = graph::layer_violations_of_refs(files, graph.view(all).edges);
   if (bad.empty()) return CheckOutcome::pass();
   // The layer of a file, as layer_violations assigns it (the first that lists it).
   auto layer_of = [&](std::string_view file) {
@@ -107,11 +133,11 @@ CheckOutcome layers(const EdgeSource& graph, std::span<const ScopeData* const> l
 
 CheckOutcome only_depends_on(const EdgeSource& graph, const ScopeData& a, std::span<const ScopeData* const> allowed) {
   std::vector<DependencyEdge> bad;
-  for (auto& edge : graph.edges_from(a.paths)) {
-    if (!edge.to || contains(a.paths, *edge.to)) continue;
+  for (const DependencyEdge* edge : graph.view(a.paths).edges) {
+    if (!edge->to || contains(a.paths, *edge->to)) continue;
     const bool ok = std::any_of(allowed.begin(), allowed.end(),
-                                [&](const ScopeData* scope) { return contains(scope->paths, *edge.to); });
-    if (!ok) bad.push_back(std::move(edge));
+                                [&](const ScopeData* scope) { return contains(scope->paths, *edge->to); });
+    if (!ok) bad.push_back(*edge);
   }
   if (bad.empty()) return CheckOutcome::pass();
   const std::string what = " of " + label(a) + " outside the allowed scopes";

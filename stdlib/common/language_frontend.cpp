@@ -12,6 +12,8 @@ bool names_module(std::string_view written, std::string_view module, std::string
 
 }  // namespace
 
+std::optional<std::string> LanguageFrontend::resolution_inputs(const LanguageIndex&) const { return std::nullopt; }
+
 bool LanguageFrontend::import_matches(const graph::ImportFact& fact, std::string_view module) const {
   if (fact.level > 0 || module.empty()) return false;  // relative imports name the workspace, not a package
   const std::string_view separator = module_separator();

@@ -47,6 +47,11 @@ class LanguageFrontend {
   virtual graph::FileFacts extract(std::string_view text) const = 0;
   // Builds the per-workspace resolution state. `index.files()` and `index.facts()` are available; edges are not.
   virtual std::unique_ptr<Resolver> prepare(const LanguageIndex& index) const = 0;
+  // Everything besides the language's files, their contents and the index's settings that prepare() and resolve()
+  // depend on (python: the source roots and the workspace's directories; rust: every Cargo.toml), as bytes. They
+  // are part of the fingerprint under which the resolved edges are cached, so a warm run with nothing changed skips
+  // resolution. nullopt (the default): the edges are not cached, every run resolves them.
+  virtual std::optional<std::string> resolution_inputs(const LanguageIndex& index) const;
 
   // The symbol kinds users can ask about: one `<kind>_exists` check each (python: function, class; rust: function,
   // struct, enum, trait, impl, module, const), matched against SymbolFact::kind.

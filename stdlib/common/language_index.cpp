@@ -58,18 +58,23 @@ const std::vector<std::string>& LanguageIndex::files() const {
     for (const auto& file : workspace().files()) {
       if (frontend_->handles(file)) files_.push_back(file);
     }
+    positions_.reserve(files_.size());
+    for (std::size_t i = 0; i < files_.size(); ++i) positions_.emplace(files_[i], i);
   });
   return files_;
 }
 
 std::optional<std::size_t> LanguageIndex::position(std::string_view file) const {
-  const auto& all = files();
-  auto found = std::lower_bound(all.begin(), all.end(), file);
-  if (found == all.end() || *found != file) return std::nullopt;
-  return static_cast<std::size_t>(found - all.begin());
+  files();
+  auto found = positions_.find(file);
+  if (found == positions_.end()) return std::nullopt;
+  return found->second;
 }
 
-bool LanguageIndex::handles(std::string_view file) const { return position(file).has_value(); }
+bool LanguageIndex::handles(std::string_view file) const {
+  // The extension test first: checks over several languages ask every index about every file.
+  return frontend_->handles(file) && position(file).has_value();
+}
 
 std::vector<std::string> LanguageIndex::files_in(const std::vector<std::string>& paths) const {
   std::vector<std::string> out;
@@ -82,7 +87,7 @@ std::vector<std::string> LanguageIndex::files_in(const std::vector<std::string>&
 void LanguageIndex::build_facts() const {
   const auto& all = files();
   const std::size_t count = all.size();
-  graph::FactStore& store = options_.cache->store(frontend_->language(), frontend_->extractor_version());
+  graph::FactStore& store = options_.cache->store(frontend_->language(), frontend_->extractor_version(), options_.jobs);
   const std::int64_t trusted_before = now_ns() - kRacyWindowNs;
   facts_.resize(count);
   std::vector<graph::CachedFile> cached(count);
@@ -133,6 +138,7 @@ void LanguageIndex::build_facts() const {
   options_.cache->add_stats({stamp_hits.load(), content_hits.load(), extracted.load()});
 
   for (std::size_t i = 0; i < count; ++i) {
+    if (!unreadable[i].empty()) all_readable_ = false;
     if (!unreadable[i].empty()) warnings_.push_back(std::move(unreadable[i]));
     for (const auto& warning : facts_[i]->warnings) warnings_.push_back(all[i] + ": " + warning);
   }
@@ -145,14 +151,51 @@ const graph::FileFacts* LanguageIndex::facts(std::string_view file) const {
   return found ? facts_[*found].get() : nullptr;
 }
 
+const Resolver& LanguageIndex::resolver() const {
+  std::call_once(resolver_once_, [&] {
+    std::call_once(facts_once_, [&] { build_facts(); });
+    resolver_ = frontend_->prepare(*this);
+  });
+  return *resolver_;
+}
+
+std::optional<graph::EdgeFingerprint> LanguageIndex::edge_fingerprint() const {
+  if (!options_.cache->enabled() || !all_readable_) return std::nullopt;
+  const graph::FactStore& store = options_.cache->store(frontend_->language(), frontend_->extractor_version());
+  const auto& all = files();
+  if (store.files().size() != all.size()) return std::nullopt;
+  std::optional<std::string> inputs = frontend_->resolution_inputs(*this);
+  if (!inputs) return std::nullopt;
+  // The bytes the fingerprint hashes: a format tag, the language, its extractor, the settings that shape edges,
+  // the frontend's inputs, then every file with its content hash (facts are a function of the content).
+  std::string bytes = "hie-edges-1\0" + std::string(frontend_->language()) + '\0' +
+                      std::to_string(frontend_->extractor_version()) + '\0' +
+                      (settings().ignore_type_only ? "drop-type-only" : "keep-type-only") + '\0' +
+                      std::to_string(inputs->size()) + '\0' + *inputs;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const graph::CachedFile& file = store.files()[i];
+    if (file.path != all[i]) return std::nullopt;
+    bytes += '\0' + file.path + '\0' + std::to_string(file.hash.hash) + ':' + std::to_string(file.hash.size);
+  }
+  return graph::edge_fingerprint(bytes);
+}
+
 void LanguageIndex::build_edges() const {
   const auto& all = files();
   std::call_once(facts_once_, [&] { build_facts(); });
-  resolver_ = frontend_->prepare(*this);
-  edges_.resize(all.size());
+  const std::optional<graph::EdgeFingerprint> fingerprint = edge_fingerprint();
+  graph::FactStore& store = options_.cache->store(frontend_->language(), frontend_->extractor_version());
+  if (fingerprint) {
+    if (auto cached = store.resolved_edges(*fingerprint, options_.jobs)) {
+      edges_ = std::move(cached);
+      return;
+    }
+  }
+  const Resolver& resolver = this->resolver();
+  auto lists = std::make_shared<graph::EdgeLists>(all.size());
   const bool drop_type_only = settings().ignore_type_only;
   parallel_for(all.size(), options_.jobs, [&](std::size_t i) {
-    auto edges = resolver_->resolve(all[i], *facts_[i]);
+    auto edges = resolver.resolve(all[i], *facts_[i]);
     std::erase_if(edges, [&](const graph::DependencyEdge& e) {
       return (e.to && *e.to == all[i]) || (drop_type_only && e.type_only);
     });
@@ -161,15 +204,17 @@ void LanguageIndex::build_edges() const {
       edge.language = std::string(frontend_->language());
     }
     std::sort(edges.begin(), edges.end(), edge_line_less);
-    edges_[i] = std::move(edges);
+    (*lists)[i] = std::move(edges);
   });
+  edges_ = lists;
+  if (fingerprint) store.set_resolved_edges(*fingerprint, std::move(lists));
 }
 
 const std::vector<graph::DependencyEdge>& LanguageIndex::edges(std::string_view file) const {
   static const std::vector<graph::DependencyEdge> none;
   std::call_once(edges_once_, [&] { build_edges(); });
   auto found = position(file);
-  return found ? edges_[*found] : none;
+  return found ? (*edges_)[*found] : none;
 }
 
 std::vector<graph::DependencyEdge> LanguageIndex::edges_from(std::string_view file) const { return edges(file); }
@@ -177,13 +222,12 @@ std::vector<graph::DependencyEdge> LanguageIndex::edges_from(std::string_view fi
 std::vector<graph::DependencyEdge> LanguageIndex::all_edges() const {
   std::call_once(edges_once_, [&] { build_edges(); });
   std::vector<graph::DependencyEdge> out;
-  for (const auto& list : edges_) out.insert(out.end(), list.begin(), list.end());
+  for (const auto& list : *edges_) out.insert(out.end(), list.begin(), list.end());
   return out;  // files are sorted and each list is sorted by line: already in (from, line, ...) order
 }
 
 std::optional<std::vector<std::string>> LanguageIndex::module_files(std::string_view name, std::string* why) const {
-  std::call_once(edges_once_, [&] { build_edges(); });
-  return resolver_->module_files(name, why);
+  return resolver().module_files(name, why);
 }
 
 std::vector<std::string> LanguageIndex::warnings() const {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/dependency_graph.h"
@@ -28,6 +29,7 @@ class LanguageIndex final : public graph::DependencyProvider {
   std::string_view language() const override { return frontend_->language(); }
   bool handles(std::string_view file) const override;
   std::vector<graph::DependencyEdge> edges_from(std::string_view file) const override;
+  const std::vector<graph::DependencyEdge>* stored_edges(std::string_view file) const override { return &edges(file); }
 
   const LanguageFrontend& frontend() const { return *frontend_; }
   const workspace::Workspace& workspace() const { return *options_.workspace; }
@@ -40,11 +42,12 @@ class LanguageIndex final : public graph::DependencyProvider {
 
   // The facts of a file of the language (null for another file). First call extracts every file's facts.
   const graph::FileFacts* facts(std::string_view file) const;
-  // The outgoing edges of a file, sorted by (line, to, module); empty for another file. First call resolves all.
+  // The outgoing edges of a file, sorted by (line, to, module); empty for another file. First call resolves all
+  // (or, when nothing they depend on changed since the cache was written, loads them from the fact cache).
   const std::vector<graph::DependencyEdge>& edges(std::string_view file) const;
   // Every edge of the language, sorted by (from, line, to, module).
   std::vector<graph::DependencyEdge> all_edges() const;
-  // Resolver::module_files of this workspace (builds the edges first).
+  // Resolver::module_files of this workspace (prepares the resolver; the edges are not needed).
   std::optional<std::vector<std::string>> module_files(std::string_view name, std::string* why) const;
 
   // Unreadable and non-UTF-8 files and extractor warnings, "path: message", in file order. Empty when the facts
@@ -54,6 +57,10 @@ class LanguageIndex final : public graph::DependencyProvider {
  private:
   void build_facts() const;
   void build_edges() const;
+  const Resolver& resolver() const;
+  // The fingerprint of everything the edges are resolved from, or nullopt when they cannot be cached (cache off,
+  // a file unreadable, a frontend without resolution inputs).
+  std::optional<graph::EdgeFingerprint> edge_fingerprint() const;
   std::optional<std::size_t> position(std::string_view file) const;
 
   std::shared_ptr<const LanguageFrontend> frontend_;
@@ -61,13 +68,17 @@ class LanguageIndex final : public graph::DependencyProvider {
 
   mutable std::once_flag files_once_;
   mutable std::vector<std::string> files_;
+  // files_[i] -> i: handles() and edges() are asked for every file of workspace-wide scopes, many times per run.
+  mutable std::unordered_map<std::string_view, std::size_t> positions_;
   mutable std::once_flag facts_once_;
   mutable std::vector<std::shared_ptr<const graph::FileFacts>> facts_;  // parallel to files_
   mutable std::vector<std::string> warnings_;
+  mutable bool all_readable_ = true;
   mutable std::atomic<bool> built_{false};
   mutable std::once_flag edges_once_;
+  mutable std::once_flag resolver_once_;
   mutable std::unique_ptr<Resolver> resolver_;
-  mutable std::vector<std::vector<graph::DependencyEdge>> edges_;  // parallel to files_
+  mutable std::shared_ptr<const graph::EdgeLists> edges_;  // parallel to files_
 };
 
 // Runs `work(i)` for i in [0, count) on `jobs` threads (the calling thread is one of them); returns when all ran.

@@ -16,4 +16,13 @@ std::unique_ptr<common::Resolver> PythonFrontend::prepare(const common::Language
                                           python_source_roots(index.settings().roots, directories));
 }
 
+std::optional<std::string> PythonFrontend::resolution_inputs(const common::LanguageIndex& index) const {
+  const std::vector<std::string>& directories = index.workspace().directories();
+  std::string inputs = "roots";
+  for (const std::string& root : python_source_roots(index.settings().roots, directories)) inputs += '\0' + root;
+  inputs += "\ndirectories";
+  for (const std::string& directory : directories) inputs += '\0' + directory;
+  return inputs;
+}
+
 }  // namespace hie::stdlib::python

@@ -20,6 +20,8 @@ class PythonFrontend final : public common::LanguageFrontend {
   graph::FileFacts extract(std::string_view text) const override;
   // Source roots from the workspace (`src/`) and `[python] roots`; see PythonResolver.
   std::unique_ptr<common::Resolver> prepare(const common::LanguageIndex& index) const override;
+  // The source roots and every directory of the workspace (namespace packages have no file).
+  std::optional<std::string> resolution_inputs(const common::LanguageIndex& index) const override;
   // function (module-level and nested defs), class, method (defs directly in a class body).
   std::vector<std::string> symbol_kinds() const override { return {"function", "class", "method"}; }
   std::string_view module_separator() const override { return "."; }

@@ -73,45 +73,62 @@ PythonResolver::PythonResolver(const std::vector<std::string>& files, const std:
       directories_(directories.begin(), directories.end()),
       roots_(std::move(roots)) {
   std::sort(sorted_files_.begin(), sorted_files_.end());
+  for (const std::string& root : roots_) root_bases_.push_back(with_slash(root));
 }
 
-std::optional<std::string> PythonResolver::file_at(std::string_view base, std::string_view path) const {
-  const std::string stem = std::string(base) + std::string(path);
+std::optional<std::string> PythonResolver::file_at(std::string_view base, std::string_view path, char separator) const {
+  // Resolution runs once per import on tens of thousands of files: candidates are built in one reused buffer and
+  // looked up by string_view; only a hit is copied out.
+  thread_local std::string candidate;
+  candidate.assign(base);
+  const std::size_t start = candidate.size();
+  candidate.append(path);
+  if (separator != '/') {
+    std::replace(candidate.begin() + static_cast<std::ptrdiff_t>(start), candidate.end(), separator, '/');
+  }
+  const std::size_t stem = candidate.size();
   // CPython's FileFinder: a regular package (directory with __init__) shadows a module of the same name.
-  for (const char* candidate : {"/__init__.py", "/__init__.pyi", ".py", ".pyi"}) {
-    std::string file = stem + candidate;
-    if (files_.count(file)) return file;
+  for (std::string_view suffix : {"/__init__.py", "/__init__.pyi", ".py", ".pyi"}) {
+    candidate.resize(stem);
+    candidate.append(suffix);
+    if (files_.find(std::string_view(candidate)) != files_.end()) return candidate;
   }
   return std::nullopt;
 }
 
 std::optional<std::string> PythonResolver::module_file(std::string_view dotted) const {
-  const std::vector<std::string> parts = split(dotted);
-  if (parts.empty()) return std::nullopt;
-  const std::string path = join(parts, parts.size(), '/');
-  for (const std::string& root : roots_) {
-    if (auto file = file_at(with_slash(root), path)) return file;
+  if (dotted.empty()) return std::nullopt;
+  for (const std::string& base : root_bases_) {
+    if (auto file = file_at(base, dotted, '.')) return file;
   }
   return std::nullopt;
 }
 
 std::optional<std::string> PythonResolver::longest_prefix_file(std::string_view dotted) const {
-  const std::vector<std::string> parts = split(dotted);
-  for (std::size_t count = parts.size(); count > 0; --count) {
-    if (auto file = module_file(join(parts, count, '.'))) return file;
+  // `a.b.c`, then `a.b`, then `a`.
+  std::string_view prefix = dotted;
+  while (!prefix.empty()) {
+    if (auto file = module_file(prefix)) return file;
+    const std::size_t dot = prefix.rfind('.');
+    if (dot == std::string_view::npos) break;
+    prefix = prefix.substr(0, dot);
   }
   return std::nullopt;
 }
 
-std::optional<std::string> PythonResolver::relative_prefix_file(const std::string& anchor,
-                                                                const std::vector<std::string>& segments) const {
-  for (std::size_t count = segments.size(); count > 0; --count) {
-    if (auto file = file_at(with_slash(anchor), join(segments, count, '/'))) return file;
+std::optional<std::string> PythonResolver::relative_prefix_file(std::string_view anchor_base,
+                                                                std::string_view path) const {
+  std::string_view prefix = path;
+  while (!prefix.empty()) {
+    if (auto file = file_at(anchor_base, prefix)) return file;
+    const std::size_t slash = prefix.rfind('/');
+    if (slash == std::string_view::npos) break;
+    prefix = prefix.substr(0, slash);
   }
   // The anchor package itself (`from . import x` where x is a name of the package).
   for (const char* init : {"__init__.py", "__init__.pyi"}) {
-    std::string file = with_slash(anchor) + init;
-    if (files_.count(file)) return file;
+    std::string file = std::string(anchor_base) + init;
+    if (files_.find(std::string_view(file)) != files_.end()) return file;
   }
   return std::nullopt;
 }
@@ -130,13 +147,14 @@ std::optional<std::string> PythonResolver::resolve_import(std::string_view file,
     if (anchor.empty()) return std::nullopt;  // beyond the top-level package
     anchor = parent_dir(anchor);
   }
-  std::vector<std::string> segments = split(fact.module);
+  const std::string anchor_base = with_slash(anchor);
+  std::string path = fact.module;  // the segments, separated by slashes
+  std::replace(path.begin(), path.end(), '.', '/');
   if (has_name) {
-    segments.push_back(fact.name);
-    if (auto submodule = file_at(with_slash(anchor), join(segments, segments.size(), '/'))) return submodule;
-    segments.pop_back();
+    const std::string full = path.empty() ? fact.name : path + "/" + fact.name;
+    if (auto submodule = file_at(anchor_base, full)) return submodule;
   }
-  return relative_prefix_file(anchor, segments);
+  return relative_prefix_file(anchor_base, path);
 }
 
 std::vector<graph::DependencyEdge> PythonResolver::resolve(const std::string& file,
@@ -167,7 +185,7 @@ std::optional<std::vector<std::string>> PythonResolver::module_files(std::string
   const std::string path = join(parts, parts.size(), '/');
   for (const std::string& root : roots_) {
     const std::string dir = with_slash(root) + path;
-    if (directories_.count(dir)) {
+    if (directories_.find(std::string_view(dir)) != directories_.end()) {
       // A package (regular or namespace): the package and everything below it.
       const std::string prefix = dir + "/";
       std::vector<std::string> found;

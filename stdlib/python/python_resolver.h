@@ -2,6 +2,7 @@
 // roots, relative imports through the importing file's package, one edge per imported name.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,17 +44,25 @@ class PythonResolver final : public common::Resolver {
   std::optional<std::string> resolve_import(std::string_view file, const graph::ImportFact& fact) const;
 
  private:
-  // The module file at directory-relative path `path` ("a/b" for a.b) below `base` ("" or "src/"), or nullopt.
-  std::optional<std::string> file_at(std::string_view base, std::string_view path) const;
-  // Relative imports: longest existing prefix of `segments` below `anchor` (a directory), down to the anchor's own
-  // `__init__.py`.
-  std::optional<std::string> relative_prefix_file(const std::string& anchor,
-                                                  const std::vector<std::string>& segments) const;
+  // Hashes std::string and std::string_view alike, so lookups build no string.
+  struct PathHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
+  };
+  using PathSet = std::unordered_set<std::string, PathHash, std::equal_to<>>;
 
-  std::unordered_set<std::string> files_;
+  // The module file at path `path` below `base` ("" or "src/"), `path` being "a/b" for a.b (or "a.b" when
+  // `separator` is '.', the dots standing for slashes), or nullopt.
+  std::optional<std::string> file_at(std::string_view base, std::string_view path, char separator = '/') const;
+  // Relative imports: the longest existing prefix of `path` ("a/b", segments separated by slashes) below
+  // `anchor_base` (a directory with its trailing slash, or ""), down to the anchor's own `__init__.py`.
+  std::optional<std::string> relative_prefix_file(std::string_view anchor_base, std::string_view path) const;
+
+  PathSet files_;
   std::vector<std::string> sorted_files_;
-  std::unordered_set<std::string> directories_;
+  PathSet directories_;
   std::vector<std::string> roots_;
+  std::vector<std::string> root_bases_;  // roots_ with a trailing slash ("" for the workspace root)
 };
 
 }  // namespace hie::stdlib::python

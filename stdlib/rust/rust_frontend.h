@@ -12,6 +12,8 @@ class RustFrontend final : public common::LanguageFrontend {
   std::uint32_t extractor_version() const override { return 1; }
   graph::FileFacts extract(std::string_view text) const override;
   std::unique_ptr<common::Resolver> prepare(const common::LanguageIndex& index) const override;
+  // Every Cargo.toml of the workspace: its path and its content (or that it cannot be read).
+  std::optional<std::string> resolution_inputs(const common::LanguageIndex& index) const override;
   std::vector<std::string> symbol_kinds() const override {
     return {"function", "struct", "enum", "trait", "impl", "module", "const"};
   }
