@@ -19,6 +19,10 @@ std::string fingerprint(std::string_view element, std::string_view origin, std::
   hash = fnv1a64(origin, hash);
   hash = fnv1a64("\x1f", hash);
   hash = fnv1a64(sema::normalize_text(check_text), hash);
+  return hex16(hash);
+}
+
+std::string hex16(std::uint64_t hash) {
   static const char* digits = "0123456789abcdef";
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i) {

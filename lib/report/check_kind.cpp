@@ -29,16 +29,6 @@ std::string called_function(std::string_view text) {
   return std::string(name);
 }
 
-std::string hex16(std::uint64_t hash) {
-  static const char* digits = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i) {
-    out[static_cast<std::size_t>(i)] = digits[hash & 0xf];
-    hash >>= 4;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string check_kind(const eval::CheckRecord& record) {
@@ -75,7 +65,7 @@ std::string evidence_fingerprint(std::string_view record_fingerprint, const libr
     hash = eval::fnv1a64("\x1f", hash);
     hash = eval::fnv1a64(std::to_string(occurrence), hash);
   }
-  return hex16(hash);
+  return eval::hex16(hash);
 }
 
 }  // namespace hie::report
