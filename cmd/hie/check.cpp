@@ -212,6 +212,7 @@ int run_check(const CheckOptions& options, const GlobalOptions& globals) {
     github = github || request->format == "github";
   }
   if (github) append_github_step_summary(context);
+  keep_until_exit(*session);
   if (invalid || invalid_libraries) return kExitInvalid;
   return (result.summary.failed > 0 || result.summary.errors > 0) ? kExitFailed : kExitOk;
 }

@@ -116,6 +116,19 @@ void finish_session(const GlobalOptions& globals, Session& session) {
   for (const auto& problem : problems) write_stderr("warning: " + report::printable_text(problem) + "\n");
 }
 
+void keep_until_exit(Session& session) {
+  struct Kept {
+    std::vector<std::shared_ptr<const stdlib::common::LanguageIndex>> languages;
+    std::vector<std::unique_ptr<graph::FactCache>> fact_caches;
+  };
+  // Reachable from a static, so leak checkers (the sanitizer builds) do not report it.
+  static Kept* const kept = new Kept;
+  for (auto& index : session.languages) kept->languages.push_back(std::move(index));
+  session.languages.clear();
+  kept->fact_caches.push_back(std::move(session.fact_cache));
+  // The workspace stays with the session (reports still read it): a fraction of the cost of the facts.
+}
+
 std::vector<std::string> discover_specs(const Session& session, const std::vector<std::string>& specs) {
   if (!specs.empty()) return specs;
   std::vector<std::string> out;

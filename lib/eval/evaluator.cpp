@@ -235,16 +235,51 @@ library::Library* find_library(library::LibraryRegistry& registry, const std::st
   return nullptr;
 }
 
+// The memo key of a selector call whose arguments are all scalars (scopes and lists are not keyed: comparing them
+// would cost what the call costs), or nullopt. Each part is length-prefixed, so no two calls share a key.
+std::optional<std::string> selector_memo_key(const sema::RExpr& call, std::span<const library::Value> args) {
+  std::string key;
+  auto add = [&key](char tag, std::string_view text) {
+    key += tag;
+    key += std::to_string(text.size());
+    key += ':';
+    key += text;
+  };
+  add('L', call.library);
+  add('F', call.function);
+  for (const library::Value& arg : args) {
+    switch (arg.kind()) {
+      case library::Value::Kind::String: add('s', arg.as_string()); break;
+      case library::Value::Kind::Int: add('i', std::to_string(arg.as_int())); break;
+      case library::Value::Kind::Bool: add('b', arg.as_bool() ? "1" : "0"); break;
+      case library::Value::Kind::Null: add('n', ""); break;
+      default: return std::nullopt;
+    }
+  }
+  return key;
+}
+
 }  // namespace
 
 Evaluated Evaluator::call_selector(const sema::RExpr& call, std::vector<library::Value> args) {
   Failure why;
   library::Library* lib = find_library(registry_, call.library, why);
   if (!lib) return Evaluated::fail(why);
+  const std::optional<std::string> memo_key =
+      lib->deterministic_selectors() ? selector_memo_key(call, args) : std::nullopt;
+  if (memo_key) {
+    std::lock_guard lock(selector_memo_mutex_);
+    if (auto found = selector_memo_.find(*memo_key); found != selector_memo_.end()) return Evaluated::of(found->second);
+  }
   library::CallContext ctx{workspace_, &registry_};
   try {
     library::Result<library::Value> result = lib->call(call.function, args, ctx);
     if (!result.ok()) return Evaluated::fail({result.error().code, result.error().message, false});
+    if (memo_key) {
+      // Values share their paths: the memo and every caller hold the same scope.
+      std::lock_guard lock(selector_memo_mutex_);
+      selector_memo_.try_emplace(*memo_key, result.value());
+    }
     return Evaluated::of(std::move(result).value());
   } catch (const std::exception& e) {
     return Evaluated::fail({"E203", "library '" + call.library + "' failed in " + call.function + ": " + e.what(), false});

@@ -99,6 +99,9 @@ class Evaluator {
   std::unique_ptr<FootprintEntry[]> footprints_;
   std::once_flag ownership_once_;
   Ownership ownership_;
+  // Selector values of deterministic libraries by library, function and (scalar) arguments.
+  std::mutex selector_memo_mutex_;
+  std::map<std::string, library::Value, std::less<>> selector_memo_;
 };
 
 }  // namespace hie::eval

@@ -38,6 +38,10 @@ class Library {
   virtual Result<CheckOutcome> check(std::string_view function, std::span<const Value> args, CallContext& ctx) = 0;
   // Self-description. Built-ins answer from static data; plugins may have to start to answer.
   virtual Result<LibraryDoc> describe(CallContext& ctx) = 0;
+  // True when a selector's value depends only on its arguments and the context's workspace, which do not change
+  // during a run (the built-in libraries): the evaluator then calls a selector once per run for the same
+  // arguments (`files.folder_selector('src')` in five hundred checks). Plugins are never assumed to be.
+  virtual bool deterministic_selectors() const { return false; }
 };
 
 }  // namespace hie::library

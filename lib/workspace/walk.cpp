@@ -1,6 +1,8 @@
 #include "workspace/walk.h"
 
 #include <fmt/format.h>
+#include <dirent.h>
+#include <fcntl.h>  // AT_SYMLINK_NOFOLLOW
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -108,6 +110,7 @@ class Walker {
   struct Entry {
     std::string name;
     fs::file_type type;
+    FileStamp stamp;  // regular files only
   };
 
   std::unique_ptr<IgnoreFile> load_ignore_file(const fs::path& path, const std::string& base,
@@ -129,31 +132,58 @@ class Walker {
     return false;
   }
 
-  // Reads one directory: records its files and creates (empty) nodes for the subdirectories to walk.
+  // Reads one directory: records its files and creates (empty) nodes for the subdirectories to walk. Plain
+  // readdir: the entry type comes with the name (d_type), so only regular files cost a stat (for their stamp),
+  // relative to the open directory so that the kernel does not resolve the whole path again.
   void visit(DirNode& node) const {
     const std::string& rel = node.rel;
-    std::vector<Entry> entries;
-    std::error_code ec;
-    fs::directory_iterator it(node.abs, ec);
-    if (ec) {
-      node.errors.push_back(fmt::format("cannot read directory '{}': {}", rel.empty() ? "." : rel, ec.message()));
+    auto cannot_read = [&](int error) {
+      node.errors.push_back(
+          fmt::format("cannot read directory '{}': {}", rel.empty() ? "." : rel, std::generic_category().message(error)));
+    };
+    DIR* dir = ::opendir(node.abs.c_str());
+    if (dir == nullptr) {
+      cannot_read(errno);
       return;
     }
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      const fs::directory_entry& entry = *it;
-      std::error_code status_ec;
-      const fs::file_status status = entry.symlink_status(status_ec);
-      std::string name = entry.path().filename().string();
-      if (status_ec) {
-        node.errors.push_back(fmt::format("cannot inspect '{}': {}", join(rel, name), status_ec.message()));
-        continue;
+    const int fd = ::dirfd(dir);
+    std::vector<Entry> entries;
+    while (true) {
+      errno = 0;
+      const struct dirent* entry = ::readdir(dir);
+      if (entry == nullptr) {
+        if (errno != 0) cannot_read(errno);
+        break;
       }
-      entries.push_back({std::move(name), status.type()});
+      std::string_view name(entry->d_name);
+      if (name == "." || name == "..") continue;
+      Entry found{std::string(name), fs::file_type::unknown, {}};
+      switch (entry->d_type) {
+        case DT_DIR: found.type = fs::file_type::directory; break;
+        case DT_REG: found.type = fs::file_type::regular; break;
+        case DT_LNK: found.type = fs::file_type::symlink; break;
+        case DT_UNKNOWN: break;  // some file systems do not say: ask below
+        default: found.type = fs::file_type::none; break;  // sockets, FIFOs, devices: never indexed
+      }
+      if (found.type == fs::file_type::regular || found.type == fs::file_type::unknown) {
+        // lstat (relative to the directory): the size and times the fact cache compares.
+        struct stat info {};
+        if (::fstatat(fd, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0) {
+          found.type = S_ISREG(info.st_mode)   ? fs::file_type::regular
+                       : S_ISDIR(info.st_mode) ? fs::file_type::directory
+                       : S_ISLNK(info.st_mode) ? fs::file_type::symlink
+                                               : fs::file_type::none;
+          found.stamp = stamp_of(info);
+        } else if (found.type == fs::file_type::unknown) {
+          node.errors.push_back(fmt::format("cannot inspect '{}': {}", join(rel, found.name),
+                                            std::generic_category().message(errno)));
+          continue;
+        }
+        // A regular file that vanished since the listing keeps an empty stamp (reading it reports the error).
+      }
+      entries.push_back(std::move(found));
     }
-    if (ec) {
-      node.errors.push_back(fmt::format("cannot read directory '{}': {}", rel.empty() ? "." : rel, ec.message()));
-    }
+    ::closedir(dir);
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
 
     std::vector<const IgnoreFile*> chain = node.chain;
@@ -181,16 +211,8 @@ class Walker {
         node.children.push_back(std::move(sub));
       } else if (entry.type == fs::file_type::regular) {
         if (excluded(child, false) || is_ignored(chain, child, false)) continue;
-        // lstat: the size and times the fact cache compares (one call, as the size alone would cost).
-        struct stat info {};
-        const fs::path abs = node.abs / entry.name;
-        FileStamp stamp;
-        if (::lstat(abs.c_str(), &info) == 0) {
-          if (!S_ISREG(info.st_mode)) continue;  // replaced by something else since the listing
-          stamp = stamp_of(info);
-        }
         node.files.push_back(std::move(child));
-        node.stamps.push_back(stamp);
+        node.stamps.push_back(entry.stamp);
       }
       // Symlinks (never followed), sockets, FIFOs and devices are not part of the index.
     }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "graph/content_hash.h"
 #include "library/arguments.h"
 #include "stdlib/common/dependency_checks.h"
 
@@ -94,11 +95,12 @@ Result<CheckOutcome> ArchLibrary::check(std::string_view function, std::span<con
   if (found == docs().end()) return LibraryError{kUnknownFunction, fmt::format("Unknown check function: arch.{}", function)};
   if (auto error = library::check_arguments("arch", *found, args, kWrongArguments)) return *error;
 
-  // Every scope argument, flattening lists; the lists must hold scopes only.
-  std::vector<ScopeData> scopes;
+  // Every scope argument, flattening lists; the lists must hold scopes only. By address: a scope can hold every
+  // file of the workspace, and the values outlive the call.
+  std::vector<const ScopeData*> scopes;
   for (const Value& arg : args) {
     if (arg.is_scope()) {
-      scopes.push_back(arg.as_scope());
+      scopes.push_back(&arg.as_scope());
       continue;
     }
     for (std::size_t i = 0; i < arg.as_list().size(); ++i) {
@@ -107,24 +109,21 @@ Result<CheckOutcome> ArchLibrary::check(std::string_view function, std::span<con
         return LibraryError{kInvalidArgument, fmt::format("arch.{}: item {} of the list is not a scope but {}",
                                                           function, i + 1, with_article(item.type_name()))};
       }
-      scopes.push_back(item.as_scope());
+      scopes.push_back(&item.as_scope());
     }
   }
   if (function == "layers" && scopes.empty()) {
     return LibraryError{kInvalidArgument, "arch.layers: the list of layers is empty"};
   }
 
-  // Source files no language library covers would make a pass meaningless: say so instead (as connection rules do).
   std::vector<const graph::DependencyProvider*> providers;
   for (const auto& index : indexes_) providers.push_back(index.get());
+
+  // Source files no language library covers would make a pass meaningless: say so instead (as connection rules do).
   std::vector<std::string> uncovered;
-  for (const ScopeData& scope : scopes) {
-    for (const auto& path : scope.paths) {
-      if (!is_source_file(path)) continue;
-      const bool covered =
-          std::any_of(providers.begin(), providers.end(), [&](const auto* provider) { return provider->handles(path); });
-      if (!covered) uncovered.push_back(path);
-    }
+  for (const ScopeData* scope : scopes) {
+    const std::vector<std::string>& missing = uncovered_files(*scope, providers);
+    uncovered.insert(uncovered.end(), missing.begin(), missing.end());
   }
   if (!uncovered.empty()) {
     library::normalize_scope_paths(uncovered);
@@ -138,13 +137,34 @@ Result<CheckOutcome> ArchLibrary::check(std::string_view function, std::span<con
   }
 
   const common::EdgeSource graph(providers);
-  if (function == "depends_on") return common::depends_on(graph, scopes[0], scopes[1]);
-  if (function == "no_dependency") return common::no_dependency(graph, scopes[0], scopes[1]);
-  if (function == "no_cycles") return common::no_cycles(graph, scopes[0]);
-  std::vector<const ScopeData*> list;
-  for (const auto& scope : scopes) list.push_back(&scope);
-  if (function == "layers") return common::layers(graph, list);
-  return common::only_depends_on(graph, scopes[0], std::span(list).subspan(1));
+  if (function == "depends_on") return common::depends_on(graph, *scopes[0], *scopes[1]);
+  if (function == "no_dependency") return common::no_dependency(graph, *scopes[0], *scopes[1]);
+  if (function == "no_cycles") return common::no_cycles(graph, *scopes[0]);
+  if (function == "layers") return common::layers(graph, scopes);
+  return common::only_depends_on(graph, *scopes[0], std::span(scopes).subspan(1));
+}
+
+const std::vector<std::string>& ArchLibrary::uncovered_files(const ScopeData& scope,
+                                                              std::span<const graph::DependencyProvider* const> providers) {
+  // The same scope reaches many checks (`arch.no_dependency(x, src)` for every element x): asking every index about
+  // each of its files every time was a tenth of a warm run. Remembered by the scope's contents (its paths are
+  // sorted: the hash of the list identifies it), which are all the answer depends on.
+  std::uint64_t key = scope.paths.size();
+  for (const std::string& path : scope.paths) key = graph::hash_bytes(path, key * 31 + 7);
+  {
+    std::lock_guard lock(coverage_mutex_);
+    if (auto found = uncovered_by_scope_.find(key); found != uncovered_by_scope_.end()) return found->second;
+  }
+  std::vector<std::string> missing;
+  for (const std::string& path : scope.paths) {
+    if (!is_source_file(path)) continue;
+    const bool covered =
+        std::any_of(providers.begin(), providers.end(), [&](const auto* provider) { return provider->handles(path); });
+    if (!covered) missing.push_back(path);
+  }
+  std::lock_guard lock(coverage_mutex_);
+  // References into an unordered_map stay valid as it grows; entries are never erased.
+  return uncovered_by_scope_.try_emplace(key, std::move(missing)).first->second;
 }
 
 Result<library::LibraryDoc> ArchLibrary::describe(library::CallContext&) {

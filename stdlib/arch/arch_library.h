@@ -2,9 +2,13 @@
 // language's dependency graph (STDLIB.md "Dependency graph").
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <span>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "library/library.h"
@@ -30,7 +34,13 @@ class ArchLibrary final : public library::Library {
   library::Result<library::LibraryDoc> describe(library::CallContext& ctx) override;
 
  private:
+  // The source files of `scope` that no provider handles. Thread-safe; remembered per scope contents.
+  const std::vector<std::string>& uncovered_files(const library::ScopeData& scope,
+                                                  std::span<const graph::DependencyProvider* const> providers);
+
   std::vector<std::shared_ptr<const common::LanguageIndex>> indexes_;
+  std::mutex coverage_mutex_;
+  std::unordered_map<std::uint64_t, std::vector<std::string>> uncovered_by_scope_;  // by hash of the scope's paths
 };
 
 }  // namespace hie::stdlib::arch

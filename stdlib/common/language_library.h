@@ -47,6 +47,7 @@ class LanguageLibrary : public library::Library {
   Result<CheckOutcome> check(std::string_view function, std::span<const Value> args,
                              library::CallContext& ctx) override;
   Result<library::LibraryDoc> describe(library::CallContext& ctx) override;
+  bool deterministic_selectors() const override { return true; }  // the index is fixed for the run
 
   const LanguageIndex& index() const { return *index_; }
   const std::shared_ptr<const LanguageIndex>& shared_index() const { return index_; }

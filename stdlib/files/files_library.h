@@ -17,6 +17,7 @@ class FilesLibrary final : public library::Library {
   library::Result<library::CheckOutcome> check(std::string_view function, std::span<const library::Value> args,
                                                library::CallContext& ctx) override;
   library::Result<library::LibraryDoc> describe(library::CallContext& ctx) override;
+  bool deterministic_selectors() const override { return true; }
 };
 
 }  // namespace hie::stdlib::files

@@ -191,8 +191,11 @@ class Scanner {
 
   void scan_operator(std::vector<Token>& into) {
     const std::size_t begin = pos_;
+    // Most operators are one character: compare the first two bytes before the whole operator (this loop ran for
+    // every `(`, `,` and `.` of the workspace and was a tenth of a cold run).
+    const char first = peek(), second = peek(1);
     for (std::string_view op : kLongOps) {
-      if (src_.substr(pos_, op.size()) == op) {
+      if (op[0] == first && op[1] == second && src_.substr(pos_, op.size()) == op) {
         pos_ += op.size();
         emit(into, TokenKind::Op, begin, pos_);
         return;
