@@ -52,6 +52,31 @@ element shop {
   EXPECT_EQ(h.fs->calls("check:fail"), 1);
 }
 
+// Selectors written inline in checks: a deterministic library (the built-ins) is called once per run for the same
+// scalar arguments; any other library (plugins) every time.
+TEST(EvalChecks, InlineSelectorsOfDeterministicLibrariesAreCalledOncePerArguments) {
+  const std::string spec = R"(import fs
+element shop {
+    check fs.has(fs.paths('a'), 'a')
+    check fs.nonempty(fs.paths('a'))
+    check fs.count(fs.paths('a', 'b'), 2)
+    check fs.count(fs.paths('a', 'b'), 2)
+    check fs.count(fs.union(fs.paths('a'), fs.paths('c')), 2)
+    check fs.count(fs.union(fs.paths('a'), fs.paths('c')), 2)
+}
+)";
+  for (bool deterministic : {false, true}) {
+    Harness h;
+    h.fs->deterministic = deterministic;
+    h.load(spec);
+    RunResult r = h.run(jobs(4));
+    EXPECT_EQ(r.summary.passed, 6u) << dump(r);
+    // Scalar arguments are keyed ('a' and 'a','b' are different calls); scope arguments are not (union twice).
+    EXPECT_EQ(h.fs->calls("call:paths"), deterministic ? 3 : 8) << deterministic;
+    EXPECT_EQ(h.fs->calls("call:union"), 2) << deterministic;
+  }
+}
+
 TEST(EvalChecks, ScopesAreLazyAndEvaluatedAtMostOnce) {
   Harness h;
   h.load(R"(import fs

@@ -73,6 +73,7 @@ class FakeLibrary final : public library::Library {
       : name_(std::move(name)), self_described_(self_described) {}
 
   std::string_view name() const override { return name_; }
+  bool deterministic_selectors() const override { return deterministic; }
 
   Result<Value> call(std::string_view function, std::span<const Value> args, library::CallContext&) override {
     count("call:" + std::string(function));
@@ -188,6 +189,11 @@ class FakeLibrary final : public library::Library {
     std::lock_guard<std::mutex> lock(mutex_);
     ++counts_[key];
   }
+
+ public:
+  bool deterministic = false;  // what deterministic_selectors() answers
+
+ private:
   std::string name_;
   bool self_described_;
   mutable std::mutex mutex_;
