@@ -353,7 +353,7 @@ class Extractor {
   // Every `name(` / `a.b.name(` in `tokens`, except the names being declared (`def f(`, `class C(`) and keywords.
   void record_calls(Tokens tokens, bool soft_keyword_header) {
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-      if (!is_identifier(tokens[i]) || !is(tokens[i + 1], "(")) continue;
+      if (!is(tokens[i + 1], "(") || !is_identifier(tokens[i])) continue;  // the cheap test first
       if (i > 0 && (is(tokens[i - 1], "def") || is(tokens[i - 1], "class"))) continue;
       if (i == 0 && soft_keyword_header) continue;  // `match (x):`
       std::size_t start = i;
