@@ -1,13 +1,14 @@
 #include "graph/fact_cache.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <fstream>
 #include <optional>
-#include <sstream>
 #include <system_error>
 
 #include "graph/edge_serialization.h"
@@ -19,20 +20,36 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kMagic = "HIEFACT1";
-constexpr std::uint64_t kFormatVersion = 2;  // 2: resolved edges after the files
+constexpr std::uint64_t kFormatVersion = 3;  // 2: resolved edges after the files; 3: a warnings flag per file
 
 bool same_entry(const CachedFile& a, const CachedFile& b) {
   return a.path == b.path && a.stamp == b.stamp && a.hash == b.hash;
 }
 
-// The whole file, or nullopt when it does not exist or cannot be read (a missing cache is not a problem).
+// The whole file, or nullopt when it does not exist or cannot be read (a missing cache is not a problem). One
+// buffer of the file's size and plain reads: a warm run loads tens of MB here (streams copied them twice).
 std::optional<std::string> read_whole(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return text.str();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::string bytes;
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && info.st_size > 0) bytes.resize(static_cast<std::size_t>(info.st_size));
+  std::size_t used = 0;
+  bool failed = false;
+  while (true) {
+    if (used == bytes.size()) bytes.resize(std::max<std::size_t>(bytes.size() * 2, 1 << 16));  // it grew meanwhile
+    const ssize_t got = ::read(fd, bytes.data() + used, bytes.size() - used);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) {
+      failed = got < 0;
+      break;
+    }
+    used += static_cast<std::size_t>(got);
+  }
+  ::close(fd);
+  if (failed) return std::nullopt;
+  bytes.resize(used);
+  return bytes;
 }
 
 bool write_all(int fd, std::string_view bytes) {
@@ -48,26 +65,6 @@ bool write_all(int fd, std::string_view bytes) {
 }
 
 std::string error_text(int error) { return std::error_code(error, std::generic_category()).message(); }
-
-// Decodes every facts record into `out` (same positions) on up to `jobs` threads, each a contiguous slice: a warm
-// run loads tens of thousands of records, and allocating their strings dominates. False if any record is damaged.
-bool read_all_facts(const std::vector<std::string_view>& records, std::vector<std::shared_ptr<const FileFacts>>& out,
-                    unsigned jobs) {
-  std::atomic<bool> ok{true};
-  auto slice = [&](std::size_t first, std::size_t last) {
-    for (std::size_t i = first; i < last && ok.load(std::memory_order_relaxed); ++i) {
-      auto facts = std::make_shared<FileFacts>();
-      ByteReader in(records[i]);
-      if (!read_facts(in, facts.get()) || !in.at_end()) {
-        ok = false;
-        return;
-      }
-      out[i] = std::move(facts);
-    }
-  };
-  parallel_slices(records.size(), jobs, 2048, slice);
-  return ok.load();
-}
 
 }  // namespace
 
@@ -85,11 +82,26 @@ const CachedFile* FactStore::find(std::string_view path) const {
   return &*found;
 }
 
+std::shared_ptr<const FileFacts> FactStore::facts_of(const CachedFile& file) const {
+  return file.facts ? file.facts : record_facts(file.record);
+}
+
+std::shared_ptr<const FileFacts> FactStore::record_facts(std::uint32_t record) const {
+  if (record >= records_.size()) return std::make_shared<const FileFacts>(FileFacts{language_, {}, {}, {}});
+  std::call_once(record_once_[record], [&] {
+    auto facts = std::make_shared<FileFacts>();
+    ByteReader in(records_[record]);
+    if (!read_facts(in, facts.get()) || !in.at_end()) *facts = FileFacts{language_, {}, {}, {}};
+    decoded_[record] = std::move(facts);
+  });
+  return decoded_[record];
+}
+
 std::shared_ptr<const FileFacts> FactStore::find_content(const ContentHash& hash) const {
   auto found = by_content_.find(hash.hash);
   if (found == by_content_.end()) return nullptr;
   const CachedFile& file = files_[found->second];
-  return file.hash == hash ? file.facts : nullptr;
+  return file.hash == hash ? facts_of(file) : nullptr;
 }
 
 void FactStore::replace(std::vector<CachedFile> files) {
@@ -142,17 +154,31 @@ std::string FactStore::encode() const {
   out.fixed64(kFormatVersion);
   out.str(language_);
   out.varint(version_);
-  std::vector<const FileFacts*> distinct;
-  std::unordered_map<const FileFacts*, std::size_t> number;
-  for (const CachedFile& file : files_) {
-    if (number.emplace(file.facts.get(), distinct.size()).second) distinct.push_back(file.facts.get());
+  // The distinct facts: decoded or fresh ones by object, records still encoded by record number (copied as they
+  // are, never decoded for this).
+  std::vector<const CachedFile*> distinct;
+  std::unordered_map<const FileFacts*, std::size_t> by_object;
+  std::unordered_map<std::uint32_t, std::size_t> by_record;
+  std::vector<std::size_t> number(files_.size());
+  for (std::size_t i = 0; i < files_.size(); ++i) {
+    const CachedFile& file = files_[i];
+    auto number_of = [&](auto& numbers, auto key) {
+      auto [it, added] = numbers.emplace(key, distinct.size());
+      if (added) distinct.push_back(&file);
+      return it->second;
+    };
+    number[i] = file.facts ? number_of(by_object, file.facts.get()) : number_of(by_record, file.record);
   }
   out.varint(distinct.size());
-  // Each facts record is length-prefixed, so that decode() can find them all first and read them in parallel.
+  // Each facts record is length-prefixed, so that decode() can find them without reading them.
   ByteWriter record;
-  for (const FileFacts* facts : distinct) {
+  for (const CachedFile* file : distinct) {
+    if (!file->facts && file->record < records_.size()) {
+      out.str(records_[file->record]);
+      continue;
+    }
     record.bytes().clear();
-    write_facts(record, *facts);
+    write_facts(record, *facts_of(*file));
     out.str(record.bytes());
   }
   out.varint(files_.size());
@@ -164,7 +190,8 @@ std::string FactStore::encode() const {
     out.varint(file.stamp.inode);
     out.fixed64(file.hash.hash);
     out.varint(file.hash.size);
-    out.varint(number.at(file.facts.get()));
+    out.varint(number[static_cast<std::size_t>(&file - files_.data())]);
+    out.u8(file.facts ? !file.facts->warnings.empty() : file.has_warnings);
   }
   out.u8(has_edges_ ? 1 : 0);
   if (has_edges_) {
@@ -178,7 +205,8 @@ std::string FactStore::encode() const {
   return std::move(out.bytes());
 }
 
-bool FactStore::decode(std::string_view bytes, std::string* why, unsigned jobs) {
+bool FactStore::decode(std::string loaded, std::string* why) {
+  const std::string_view bytes = loaded;
   auto fail = [&](std::string reason) {
     *why = std::move(reason);
     changed_ = true;  // whatever this run finds replaces the damaged file
@@ -201,24 +229,25 @@ bool FactStore::decode(std::string_view bytes, std::string* why, unsigned jobs) 
   if (!in.varint(&version) || version != version_) return fail("written by another extractor version");
   std::uint64_t count = 0;
   if (!in.varint(&count) || count > in.remaining()) return fail("damaged file");
+  if (count >= CachedFile::kNoRecord) return fail("damaged file");
   std::vector<std::string_view> records(count);
   for (std::string_view& record : records) {
     if (!in.view(&record)) return fail("damaged file");
   }
-  std::vector<std::shared_ptr<const FileFacts>> distinct(count);
-  if (!read_all_facts(records, distinct, jobs)) return fail("damaged file");
   if (!in.varint(&count) || count > in.remaining()) return fail("damaged file");
   std::vector<CachedFile> files(count);
   for (CachedFile& file : files) {
     std::uint64_t mtime = 0, ctime = 0, facts_number = 0;
+    std::uint8_t has_warnings = 0;
     if (!in.str(&file.path) || !in.varint(&file.stamp.size) || !in.fixed64(&mtime) || !in.fixed64(&ctime) ||
         !in.varint(&file.stamp.inode) || !in.fixed64(&file.hash.hash) || !in.varint(&file.hash.size) ||
-        !in.varint(&facts_number) || facts_number >= distinct.size()) {
+        !in.varint(&facts_number) || facts_number >= records.size() || !in.u8(&has_warnings) || has_warnings > 1) {
       return fail("damaged file");
     }
     file.stamp.mtime_ns = static_cast<std::int64_t>(mtime);
     file.stamp.ctime_ns = static_cast<std::int64_t>(ctime);
-    file.facts = distinct[facts_number];
+    file.record = static_cast<std::uint32_t>(facts_number);
+    file.has_warnings = has_warnings == 1;
   }
   std::uint8_t has_edges = 0;
   EdgeFingerprint fingerprint;
@@ -232,6 +261,15 @@ bool FactStore::decode(std::string_view bytes, std::string* why, unsigned jobs) 
   const bool sorted = std::is_sorted(files.begin(), files.end(),
                                      [](const CachedFile& a, const CachedFile& b) { return a.path < b.path; });
   if (!sorted) return fail("damaged file");
+  // The store keeps the loaded bytes; the records become views into its copy.
+  const char* const base = bytes.data();
+  loaded_ = std::move(loaded);
+  records_.clear();
+  for (std::string_view record : records) {
+    records_.emplace_back(loaded_.data() + (record.data() - base), record.size());
+  }
+  record_once_ = std::make_unique<std::once_flag[]>(records_.size());
+  decoded_.assign(records_.size(), nullptr);
   files_ = std::move(files);
   index_files();
   drop_edges();
@@ -250,7 +288,7 @@ fs::path FactCache::file_of(std::string_view language) const {
   return root_ / kCacheDirectory / ("facts-" + std::string(language) + ".bin");
 }
 
-FactStore& FactCache::store(std::string_view language, std::uint32_t extractor_version, unsigned jobs) {
+FactStore& FactCache::store(std::string_view language, std::uint32_t extractor_version) {
   std::lock_guard lock(mutex_);
   auto found = stores_.find(language);
   if (found != stores_.end()) return *found->second;
@@ -259,7 +297,7 @@ FactStore& FactCache::store(std::string_view language, std::uint32_t extractor_v
     const fs::path file = file_of(language);
     if (auto bytes = read_whole(file)) {
       std::string why;
-      if (!store->decode(*bytes, &why, jobs)) {
+      if (!store->decode(std::move(*bytes), &why)) {
         notes_.push_back("fact cache '" + (fs::path(kCacheDirectory) / file.filename()).generic_string() +
                          "' ignored and rebuilt: " + why);
       }

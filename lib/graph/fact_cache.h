@@ -23,10 +23,16 @@ inline constexpr std::string_view kCacheDirectory = ".hie-cache";
 
 // One file's cached facts: where it was, its stat stamp when its facts were computed, its content hash.
 struct CachedFile {
+  static constexpr std::uint32_t kNoRecord = 0xffffffff;
+
   std::string path;                // workspace-relative
   workspace::FileStamp stamp;      // stamp.mtime_ns < 0: not trusted (the file was too recent), re-hash next run
   ContentHash hash;
+  // The facts, or null while they are still encoded in the loaded cache file: then `record` numbers them there
+  // and FactStore::facts_of() decodes them on first use (a warm run needs few files' facts: its edges are cached).
   std::shared_ptr<const FileFacts> facts;
+  std::uint32_t record = kNoRecord;
+  bool has_warnings = false;  // the facts hold warnings (known without decoding them: they are reported every run)
 };
 
 // Identifies everything a language's resolved edges were computed from (its files, their contents, the resolution
@@ -55,6 +61,11 @@ class FactStore {
 
   // The entry recorded for `path`, or null.
   const CachedFile* find(std::string_view path) const;
+  // The facts of an entry of this store (or a copy of one): `file.facts`, or decoded from the loaded file on first
+  // use. Thread-safe. A record that cannot be decoded (which the file's checksum rules out) gives empty facts.
+  std::shared_ptr<const FileFacts> facts_of(const CachedFile& file) const;
+  // The same for a record number (CachedFile::record) of the loaded file.
+  std::shared_ptr<const FileFacts> record_facts(std::uint32_t record) const;
   // Facts computed earlier for this content (any path), or null.
   std::shared_ptr<const FileFacts> find_content(const ContentHash& hash) const;
   // The language's files of this run, sorted by path: becomes the store's content (files no longer present are
@@ -73,9 +84,10 @@ class FactStore {
   void set_resolved_edges(const EdgeFingerprint& fingerprint, std::shared_ptr<const EdgeLists> edges);
 
   // Serialization (fact_cache.cpp). decode() rejects anything damaged: bad magic, format or extractor
-  // version, language, checksum or truncated data; `why` says what. It decodes the facts on `jobs` threads.
+  // version, language, checksum or truncated data; `why` says what. It keeps the bytes and leaves each file's
+  // facts encoded until facts_of() asks for them; encode() copies records nobody decoded as they are.
   std::string encode() const;
-  bool decode(std::string_view bytes, std::string* why, unsigned jobs = 1);
+  bool decode(std::string bytes, std::string* why);
 
  private:
   void index_files();
@@ -84,6 +96,11 @@ class FactStore {
   std::string language_;
   std::uint32_t version_;
   std::vector<CachedFile> files_;  // sorted by path
+  // The loaded cache file and its facts records (views into it), each decoded at most once, on first use.
+  std::string loaded_;
+  std::vector<std::string_view> records_;
+  std::unique_ptr<std::once_flag[]> record_once_;
+  mutable std::vector<std::shared_ptr<const FileFacts>> decoded_;
   std::unordered_map<std::uint64_t, std::size_t> by_content_;  // hash -> position in files_ (size checked too)
   bool changed_ = false;
   // Resolved edges: either as loaded (still encoded, decoded on a fingerprint match) or as set by this run.
@@ -108,9 +125,9 @@ class FactCache {
   FactCache(std::filesystem::path workspace_root, bool enabled);
 
   bool enabled() const { return enabled_; }
-  // The store of `language`, loaded from disk on first use (thread-safe; decoded on `jobs` threads). A stored file
-  // written by another extractor version is discarded.
-  FactStore& store(std::string_view language, std::uint32_t extractor_version, unsigned jobs = 1);
+  // The store of `language`, loaded from disk on first use (thread-safe; each file's facts are decoded when first
+  // asked for). A stored file written by another extractor version is discarded.
+  FactStore& store(std::string_view language, std::uint32_t extractor_version);
   // Writes every store that changed. Returns problems (cannot create the directory, cannot write), for warnings.
   std::vector<std::string> save();
   // Why stored files were discarded (damaged, old version), for `-v`.

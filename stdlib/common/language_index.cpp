@@ -87,9 +87,11 @@ std::vector<std::string> LanguageIndex::files_in(const std::vector<std::string>&
 void LanguageIndex::build_facts() const {
   const auto& all = files();
   const std::size_t count = all.size();
-  graph::FactStore& store = options_.cache->store(frontend_->language(), frontend_->extractor_version(), options_.jobs);
+  graph::FactStore& store = options_.cache->store(frontend_->language(), frontend_->extractor_version());
   const std::int64_t trusted_before = now_ns() - kRacyWindowNs;
+  store_ = &store;
   facts_.resize(count);
+  records_.assign(count, graph::CachedFile::kNoRecord);
   std::vector<graph::CachedFile> cached(count);
   std::vector<std::string> unreadable(count);
   std::atomic<std::uint64_t> stamp_hits{0}, content_hits{0}, extracted{0};
@@ -98,7 +100,9 @@ void LanguageIndex::build_facts() const {
     const std::string& path = all[i];
     const workspace::FileStamp stamp = workspace().file_stamp(path).value_or(workspace::FileStamp{});
     if (const graph::CachedFile* hit = store.find(path); hit && hit->stamp.mtime_ns >= 0 && hit->stamp == stamp) {
-      facts_[i] = hit->facts;
+      // Still encoded unless they carry warnings, which every run reports.
+      facts_[i] = hit->facts || hit->has_warnings ? store.facts_of(*hit) : nullptr;
+      records_[i] = hit->record;
       cached[i] = *hit;
       ++stamp_hits;
       return;
@@ -140,15 +144,21 @@ void LanguageIndex::build_facts() const {
   for (std::size_t i = 0; i < count; ++i) {
     if (!unreadable[i].empty()) all_readable_ = false;
     if (!unreadable[i].empty()) warnings_.push_back(std::move(unreadable[i]));
+    if (!facts_[i]) continue;  // still encoded: no warnings (the cache records that)
     for (const auto& warning : facts_[i]->warnings) warnings_.push_back(all[i] + ": " + warning);
   }
   built_.store(true);
 }
 
+const graph::FileFacts& LanguageIndex::facts_at(std::size_t i) const {
+  // The store decodes each record once, thread-safely, and keeps it for the run.
+  return facts_[i] ? *facts_[i] : *store_->record_facts(records_[i]);
+}
+
 const graph::FileFacts* LanguageIndex::facts(std::string_view file) const {
   std::call_once(facts_once_, [&] { build_facts(); });
   auto found = position(file);
-  return found ? facts_[*found].get() : nullptr;
+  return found ? &facts_at(*found) : nullptr;
 }
 
 const Resolver& LanguageIndex::resolver() const {
@@ -195,7 +205,7 @@ void LanguageIndex::build_edges() const {
   auto lists = std::make_shared<graph::EdgeLists>(all.size());
   const bool drop_type_only = settings().ignore_type_only;
   parallel_for(all.size(), options_.jobs, [&](std::size_t i) {
-    auto edges = resolver.resolve(all[i], *facts_[i]);
+    auto edges = resolver.resolve(all[i], facts_at(i));
     std::erase_if(edges, [&](const graph::DependencyEdge& e) {
       return (e.to && *e.to == all[i]) || (drop_type_only && e.type_only);
     });

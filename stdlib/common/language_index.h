@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "graph/dependency_graph.h"
+#include "graph/fact_cache.h"
 #include "graph/file_facts.h"
 #include "stdlib/common/language_frontend.h"
 #include "stdlib/common/stdlib_options.h"
@@ -70,8 +71,13 @@ class LanguageIndex final : public graph::DependencyProvider {
   mutable std::vector<std::string> files_;
   // files_[i] -> i: handles() and edges() are asked for every file of workspace-wide scopes, many times per run.
   mutable std::unordered_map<std::string_view, std::size_t> positions_;
+  // The facts of files_[i] at facts_at(i); facts_[i] is null while they are still encoded in the fact cache,
+  // where records_[i] numbers them (a warm run decodes only the files a check looks into).
+  const graph::FileFacts& facts_at(std::size_t i) const;
   mutable std::once_flag facts_once_;
+  mutable const graph::FactStore* store_ = nullptr;
   mutable std::vector<std::shared_ptr<const graph::FileFacts>> facts_;  // parallel to files_
+  mutable std::vector<std::uint32_t> records_;                         // parallel to files_
   mutable std::vector<std::string> warnings_;
   mutable bool all_readable_ = true;
   mutable std::atomic<bool> built_{false};

@@ -82,14 +82,43 @@ TEST(FactStore, EncodeDecodeRoundTripSharesEqualContent) {
   ASSERT_TRUE(loaded.decode(store.encode(), &why)) << why;
   ASSERT_EQ(loaded.files().size(), 3u);
   EXPECT_EQ(loaded.find("b.py")->stamp, files[1].stamp);
-  EXPECT_EQ(*loaded.find("b.py")->facts, sample_facts(2));
-  EXPECT_EQ(loaded.find("a.py")->facts, loaded.find("c.py")->facts);
+  EXPECT_EQ(loaded.find("b.py")->facts, nullptr) << "still encoded until asked for";
+  EXPECT_EQ(*loaded.facts_of(*loaded.find("b.py")), sample_facts(2));
+  EXPECT_EQ(loaded.facts_of(*loaded.find("a.py")), loaded.facts_of(*loaded.find("c.py"))) << "decoded once, shared";
   EXPECT_EQ(loaded.find("zzz.py"), nullptr);
   EXPECT_NE(loaded.find_content(content_hash("content 2")), nullptr);
   EXPECT_EQ(loaded.find_content(content_hash("content 9")), nullptr);
   EXPECT_FALSE(loaded.changed());
   loaded.replace(loaded.files());
   EXPECT_FALSE(loaded.changed()) << "the same files again is no change";
+}
+
+// A store written again after a change copies the records nobody decoded as they are, next to fresh facts, and
+// keeps each file's warnings flag without decoding.
+TEST(FactStore, ReencodingKeepsUndecodedRecordsAndWarningsFlags) {
+  FactStore store("python", 3);
+  std::vector<CachedFile> files = {cached("a.py", 1), cached("b.py", 2)};
+  auto quiet = std::make_shared<FileFacts>(sample_facts(1));
+  quiet->warnings.clear();
+  files[0].facts = quiet;
+  auto warned = files[1].facts;  // sample facts carry a warning
+  store.replace(files);
+  FactStore loaded("python", 3);
+  std::string why;
+  ASSERT_TRUE(loaded.decode(store.encode(), &why)) << why;
+  EXPECT_FALSE(loaded.find("a.py")->has_warnings);
+  EXPECT_TRUE(loaded.find("b.py")->has_warnings);
+  std::vector<CachedFile> next = loaded.files();  // undecoded: facts null, records set
+  next.push_back(cached("c.py", 3));              // a new file, fresh facts
+  loaded.replace(next);
+  EXPECT_TRUE(loaded.changed());
+  FactStore again("python", 3);
+  ASSERT_TRUE(again.decode(loaded.encode(), &why)) << why;
+  ASSERT_EQ(again.files().size(), 3u);
+  EXPECT_EQ(*again.facts_of(*again.find("a.py")), *quiet);
+  EXPECT_EQ(*again.facts_of(*again.find("b.py")), *warned);
+  EXPECT_TRUE(again.find("b.py")->has_warnings);
+  EXPECT_EQ(*again.facts_of(*again.find("c.py")), sample_facts(3));
 }
 
 TEST(FactStore, EveryDamagedByteIsDetected) {
@@ -107,7 +136,7 @@ TEST(FactStore, EveryDamagedByteIsDetected) {
   }
   FactStore truncated("python", 3);
   std::string why;
-  EXPECT_FALSE(truncated.decode(std::string_view(bytes).substr(0, bytes.size() / 2), &why));
+  EXPECT_FALSE(truncated.decode(bytes.substr(0, bytes.size() / 2), &why));
 }
 
 TEST(FactStore, OtherExtractorVersionOrLanguageIsDiscarded) {
@@ -133,7 +162,7 @@ TEST(FactCache, SaveThenLoadInANewRun) {
   FactCache cache(tree.root(), true);
   const CachedFile* hit = cache.store("python", 1).find("a.py");
   ASSERT_NE(hit, nullptr);
-  EXPECT_EQ(*hit->facts, sample_facts(1));
+  EXPECT_EQ(*cache.store("python", 1).facts_of(*hit), sample_facts(1));
   EXPECT_TRUE(cache.notes().empty());
 }
 
