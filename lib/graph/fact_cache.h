@@ -88,6 +88,8 @@ class FactStore {
   // facts encoded until facts_of() asks for them; encode() copies records nobody decoded as they are.
   std::string encode() const;
   bool decode(std::string bytes, std::string* why);
+  // The same over bytes that `owner` keeps alive (a mapped file): the store keeps `owner` for its lifetime.
+  bool decode(std::string_view bytes, std::shared_ptr<const void> owner, std::string* why);
 
  private:
   void index_files();
@@ -97,7 +99,7 @@ class FactStore {
   std::uint32_t version_;
   std::vector<CachedFile> files_;  // sorted by path
   // The loaded cache file and its facts records (views into it), each decoded at most once, on first use.
-  std::string loaded_;
+  std::shared_ptr<const void> loaded_;
   std::vector<std::string_view> records_;
   std::unique_ptr<std::once_flag[]> record_once_;
   mutable std::vector<std::shared_ptr<const FileFacts>> decoded_;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "graph/content_hash.h"
 #include "library/arguments.h"
 #include "stdlib/common/dependency_checks.h"
 
@@ -98,9 +97,11 @@ Result<CheckOutcome> ArchLibrary::check(std::string_view function, std::span<con
   // Every scope argument, flattening lists; the lists must hold scopes only. By address: a scope can hold every
   // file of the workspace, and the values outlive the call.
   std::vector<const ScopeData*> scopes;
+  std::vector<const Value*> scope_values;  // parallel to scopes
   for (const Value& arg : args) {
     if (arg.is_scope()) {
       scopes.push_back(&arg.as_scope());
+      scope_values.push_back(&arg);
       continue;
     }
     for (std::size_t i = 0; i < arg.as_list().size(); ++i) {
@@ -110,6 +111,7 @@ Result<CheckOutcome> ArchLibrary::check(std::string_view function, std::span<con
                                                           function, i + 1, with_article(item.type_name()))};
       }
       scopes.push_back(&item.as_scope());
+      scope_values.push_back(&item);
     }
   }
   if (function == "layers" && scopes.empty()) {
@@ -121,7 +123,7 @@ Result<CheckOutcome> ArchLibrary::check(std::string_view function, std::span<con
 
   // Source files no language library covers would make a pass meaningless: say so instead (as connection rules do).
   std::vector<std::string> uncovered;
-  for (const ScopeData* scope : scopes) {
+  for (const Value* scope : scope_values) {
     const std::vector<std::string>& missing = uncovered_files(*scope, providers);
     uncovered.insert(uncovered.end(), missing.begin(), missing.end());
   }
@@ -144,16 +146,18 @@ Result<CheckOutcome> ArchLibrary::check(std::string_view function, std::span<con
   return common::only_depends_on(graph, *scopes[0], std::span(scopes).subspan(1));
 }
 
-const std::vector<std::string>& ArchLibrary::uncovered_files(const ScopeData& scope,
+const std::vector<std::string>& ArchLibrary::uncovered_files(const Value& scope_value,
                                                               std::span<const graph::DependencyProvider* const> providers) {
-  // The same scope reaches many checks (`arch.no_dependency(x, src)` for every element x): asking every index about
-  // each of its files every time was a tenth of a warm run. Remembered by the scope's contents (its paths are
-  // sorted: the hash of the list identifies it), which are all the answer depends on.
-  std::uint64_t key = scope.paths.size();
-  for (const std::string& path : scope.paths) key = graph::hash_bytes(path, key * 31 + 7);
+  // The same scope reaches many checks (`arch.no_dependency(x, src)` for every element x; scopes are shared, and
+  // the evaluator memoizes selectors): asking every index about each of its files every time was a tenth of a warm
+  // run. Remembered by the scope's address; the memo holds a copy of the value, so the scope stays alive and no
+  // other scope can take its address during the run.
+  const ScopeData& scope = scope_value.as_scope();
   {
     std::lock_guard lock(coverage_mutex_);
-    if (auto found = uncovered_by_scope_.find(key); found != uncovered_by_scope_.end()) return found->second;
+    if (auto found = uncovered_by_scope_.find(&scope); found != uncovered_by_scope_.end()) {
+      return found->second.second;
+    }
   }
   std::vector<std::string> missing;
   for (const std::string& path : scope.paths) {
@@ -164,7 +168,7 @@ const std::vector<std::string>& ArchLibrary::uncovered_files(const ScopeData& sc
   }
   std::lock_guard lock(coverage_mutex_);
   // References into an unordered_map stay valid as it grows; entries are never erased.
-  return uncovered_by_scope_.try_emplace(key, std::move(missing)).first->second;
+  return uncovered_by_scope_.try_emplace(&scope, scope_value, std::move(missing)).first->second.second;
 }
 
 Result<library::LibraryDoc> ArchLibrary::describe(library::CallContext&) {

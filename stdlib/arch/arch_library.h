@@ -34,13 +34,15 @@ class ArchLibrary final : public library::Library {
   library::Result<library::LibraryDoc> describe(library::CallContext& ctx) override;
 
  private:
-  // The source files of `scope` that no provider handles. Thread-safe; remembered per scope contents.
-  const std::vector<std::string>& uncovered_files(const library::ScopeData& scope,
+  // The source files of a scope value that no provider handles. Thread-safe; remembered per scope.
+  const std::vector<std::string>& uncovered_files(const library::Value& scope,
                                                   std::span<const graph::DependencyProvider* const> providers);
 
   std::vector<std::shared_ptr<const common::LanguageIndex>> indexes_;
   std::mutex coverage_mutex_;
-  std::unordered_map<std::uint64_t, std::vector<std::string>> uncovered_by_scope_;  // by hash of the scope's paths
+  // By scope address, with the scope value (which keeps the address taken).
+  std::unordered_map<const library::ScopeData*, std::pair<library::Value, std::vector<std::string>>>
+      uncovered_by_scope_;
 };
 
 }  // namespace hie::stdlib::arch
