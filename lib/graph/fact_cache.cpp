@@ -11,6 +11,7 @@
 #include <fstream>
 #include <optional>
 #include <system_error>
+#include <thread>
 
 #include "graph/edge_serialization.h"
 #include "graph/fact_serialization.h"
@@ -321,32 +322,47 @@ std::vector<std::string> FactCache::save() {
   // Keep the cache out of version control without asking users to edit their .gitignore.
   const fs::path ignore = directory / ".gitignore";
   if (!fs::exists(ignore, ec)) std::ofstream(ignore) << "# Created by hie: the fact cache, safe to delete.\n*\n";
-  static std::atomic<unsigned> counter{0};
+  // Each changed store is encoded and written on its own thread (a cold run writes tens of MB); the problems are
+  // reported in language order whatever the threads' timing.
+  std::vector<std::pair<const std::string*, const FactStore*>> changed;
   for (const auto& [language, store] : stores_) {
-    if (!store->changed()) continue;
-    const std::string bytes = store->encode();
-    const fs::path target = file_of(language);
-    const fs::path temp = target.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-      problems.push_back("cannot write the fact cache '" + temp.filename().string() + "': " + error_text(errno));
-      continue;
-    }
-    const bool written = write_all(fd, bytes);
-    const int write_error = errno;
-    if (::close(fd) != 0 || !written) {
-      problems.push_back("cannot write the fact cache '" + temp.filename().string() + "': " + error_text(write_error));
-      fs::remove(temp, ec);
-      continue;
-    }
-    // rename() replaces the old file atomically: a concurrent reader sees the old or the new file, never a mix.
-    fs::rename(temp, target, ec);
-    if (ec) {
-      problems.push_back("cannot replace the fact cache '" + target.filename().string() + "': " + ec.message());
-      fs::remove(temp, ec);
-    }
+    if (store->changed()) changed.emplace_back(&language, store.get());
+  }
+  std::vector<std::optional<std::string>> store_problems(changed.size());
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < changed.size(); ++i) {
+    threads.emplace_back([&, i] { store_problems[i] = write_store(*changed[i].first, *changed[i].second); });
+  }
+  if (!changed.empty()) store_problems[0] = write_store(*changed[0].first, *changed[0].second);
+  for (auto& thread : threads) thread.join();
+  for (auto& problem : store_problems) {
+    if (problem) problems.push_back(std::move(*problem));
   }
   return problems;
+}
+
+std::optional<std::string> FactCache::write_store(const std::string& language, const FactStore& store) const {
+  static std::atomic<unsigned> counter{0};
+  std::error_code ec;
+  const std::string bytes = store.encode();
+  const fs::path target = file_of(language);
+  const fs::path temp = target.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return "cannot write the fact cache '" + temp.filename().string() + "': " + error_text(errno);
+  const bool written = write_all(fd, bytes);
+  const int write_error = errno;
+  if (::close(fd) != 0 || !written) {
+    fs::remove(temp, ec);
+    return "cannot write the fact cache '" + temp.filename().string() + "': " + error_text(write_error);
+  }
+  // rename() replaces the old file atomically: a concurrent reader sees the old or the new file, never a mix.
+  fs::rename(temp, target, ec);
+  if (ec) {
+    const std::string problem = "cannot replace the fact cache '" + target.filename().string() + "': " + ec.message();
+    fs::remove(temp, ec);
+    return problem;
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string> FactCache::notes() const {

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -141,6 +142,9 @@ class FactCache {
   std::filesystem::path file_of(std::string_view language) const;
 
  private:
+  // Encodes `store` and replaces its file atomically; the problem met, if any.
+  std::optional<std::string> write_store(const std::string& language, const FactStore& store) const;
+
   std::filesystem::path root_;
   bool enabled_;
   mutable std::mutex mutex_;
