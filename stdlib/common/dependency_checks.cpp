@@ -16,6 +16,13 @@ bool contains(const std::vector<std::string>& sorted, std::string_view path) {
 
 std::string label(const ScopeData& scope) { return "'" + (scope.arg.empty() ? scope.kind : scope.arg) + "'"; }
 
+// graph::edge_less for two edges of the same file (a provider's edges of a file all leave that file): the same
+// order without comparing `from`, which is the costly part (equal paths compare to their last byte).
+bool same_file_edge_less(const DependencyEdge& a, const DependencyEdge& b) {
+  return std::tie(a.line, a.to, a.module, a.kind, a.type_only, a.language) <
+         std::tie(b.line, b.to, b.module, b.kind, b.type_only, b.language);
+}
+
 }  // namespace
 
 std::vector<DependencyEdge> EdgeSource::edges_from(std::span<const std::string> files) const {
@@ -30,9 +37,15 @@ EdgeView EdgeSource::view(std::span<const std::string> files) const {
   EdgeView out;
   // Providers without stored edges copy into `owned` first: its elements must not move once pointed to.
   std::vector<std::pair<const std::vector<DependencyEdge>*, std::size_t>> lists;  // stored list, or owned range
+  // The edges are in order without sorting when the files are sorted and unique, each has one provider, and each
+  // provider's list is in order (then the lists' `from` only grow): checked as the lists are gathered.
+  bool in_order = std::adjacent_find(files.begin(), files.end(), std::greater_equal<>()) == files.end();
   for (const auto& file : files) {
+    bool provided = false;
     for (const auto* provider : providers_) {
       if (!provider->handles(file)) continue;
+      in_order = in_order && !provided;
+      provided = true;
       if (const auto* stored = provider->stored_edges(file)) {
         lists.push_back({stored, 0});
         continue;
@@ -44,15 +57,20 @@ EdgeView EdgeSource::view(std::span<const std::string> files) const {
   }
   std::size_t next_owned = 0;
   for (const auto& [stored, count] : lists) {
+    const std::size_t first = out.edges.size();
     if (stored) {
       for (const DependencyEdge& edge : *stored) out.edges.push_back(&edge);
     } else {
       for (std::size_t i = 0; i < count; ++i) out.edges.push_back(&out.owned[next_owned++]);
     }
+    for (std::size_t i = first + 1; in_order && i < out.edges.size(); ++i) {
+      in_order = !same_file_edge_less(*out.edges[i], *out.edges[i - 1]);
+    }
   }
-  // Sorted files with one provider each give edges already in order: checking is linear, sorting is not.
-  auto less = [](const DependencyEdge* a, const DependencyEdge* b) { return graph::edge_less(*a, *b); };
-  if (!std::is_sorted(out.edges.begin(), out.edges.end(), less)) std::sort(out.edges.begin(), out.edges.end(), less);
+  if (!in_order) {
+    std::sort(out.edges.begin(), out.edges.end(),
+              [](const DependencyEdge* a, const DependencyEdge* b) { return graph::edge_less(*a, *b); });
+  }
   return out;
 }
 
