@@ -110,7 +110,8 @@ class Walker {
   struct Entry {
     std::string name;
     fs::file_type type;
-    FileStamp stamp;  // regular files only
+    FileStamp stamp;       // when `stamped`: the type had to be asked for (DT_UNKNOWN), which gave the stamp too
+    bool stamped = false;
   };
 
   std::unique_ptr<IgnoreFile> load_ignore_file(const fs::path& path, const std::string& base,
@@ -133,8 +134,8 @@ class Walker {
   }
 
   // Reads one directory: records its files and creates (empty) nodes for the subdirectories to walk. Plain
-  // readdir: the entry type comes with the name (d_type), so only regular files cost a stat (for their stamp),
-  // relative to the open directory so that the kernel does not resolve the whole path again.
+  // readdir: the entry type comes with the name (d_type), so only the regular files that are indexed cost a stat
+  // (for their stamp), relative to the open directory so that the kernel does not resolve the whole path again.
   void visit(DirNode& node) const {
     const std::string& rel = node.rel;
     auto cannot_read = [&](int error) {
@@ -146,6 +147,8 @@ class Walker {
       cannot_read(errno);
       return;
     }
+    // Closed on every return: the stats of the indexed files below are relative to it.
+    std::unique_ptr<DIR, int (*)(DIR*)> open_dir(dir, ::closedir);
     const int fd = ::dirfd(dir);
     std::vector<Entry> entries;
     while (true) {
@@ -157,33 +160,30 @@ class Walker {
       }
       std::string_view name(entry->d_name);
       if (name == "." || name == "..") continue;
-      Entry found{std::string(name), fs::file_type::unknown, {}};
+      Entry found{std::string(name), fs::file_type::unknown, {}, false};
       switch (entry->d_type) {
         case DT_DIR: found.type = fs::file_type::directory; break;
         case DT_REG: found.type = fs::file_type::regular; break;
         case DT_LNK: found.type = fs::file_type::symlink; break;
-        case DT_UNKNOWN: break;  // some file systems do not say: ask below
+        case DT_UNKNOWN: break;  // some file systems do not say: ask now
         default: found.type = fs::file_type::none; break;  // sockets, FIFOs, devices: never indexed
       }
-      if (found.type == fs::file_type::regular || found.type == fs::file_type::unknown) {
-        // lstat (relative to the directory): the size and times the fact cache compares.
+      if (found.type == fs::file_type::unknown) {
         struct stat info {};
-        if (::fstatat(fd, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0) {
-          found.type = S_ISREG(info.st_mode)   ? fs::file_type::regular
-                       : S_ISDIR(info.st_mode) ? fs::file_type::directory
-                       : S_ISLNK(info.st_mode) ? fs::file_type::symlink
-                                               : fs::file_type::none;
-          found.stamp = stamp_of(info);
-        } else if (found.type == fs::file_type::unknown) {
+        if (::fstatat(fd, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) != 0) {
           node.errors.push_back(fmt::format("cannot inspect '{}': {}", join(rel, found.name),
                                             std::generic_category().message(errno)));
           continue;
         }
-        // A regular file that vanished since the listing keeps an empty stamp (reading it reports the error).
+        found.type = S_ISREG(info.st_mode)   ? fs::file_type::regular
+                     : S_ISDIR(info.st_mode) ? fs::file_type::directory
+                     : S_ISLNK(info.st_mode) ? fs::file_type::symlink
+                                             : fs::file_type::none;
+        found.stamp = stamp_of(info);
+        found.stamped = true;
       }
       entries.push_back(std::move(found));
     }
-    ::closedir(dir);
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
 
     std::vector<const IgnoreFile*> chain = node.chain;
@@ -211,8 +211,18 @@ class Walker {
         node.children.push_back(std::move(sub));
       } else if (entry.type == fs::file_type::regular) {
         if (excluded(child, false) || is_ignored(chain, child, false)) continue;
+        FileStamp stamp = entry.stamp;
+        if (!entry.stamped) {
+          // lstat (relative to the directory): the size and times the fact cache compares.
+          struct stat info {};
+          if (::fstatat(fd, entry.name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0) {
+            if (!S_ISREG(info.st_mode)) continue;  // replaced by something else since the listing
+            stamp = stamp_of(info);
+          }
+          // A file that vanished since the listing keeps an empty stamp (reading it reports the error).
+        }
         node.files.push_back(std::move(child));
-        node.stamps.push_back(entry.stamp);
+        node.stamps.push_back(stamp);
       }
       // Symlinks (never followed), sockets, FIFOs and devices are not part of the index.
     }
