@@ -15,7 +15,6 @@
 
 #include "graph/edge_serialization.h"
 #include "graph/fact_serialization.h"
-#include "graph/parallel_slices.h"
 
 namespace hie::graph {
 namespace fs = std::filesystem;
@@ -46,6 +45,7 @@ std::optional<MappedBytes> map_whole(const fs::path& path) {
   }
   const auto size = static_cast<std::size_t>(info.st_size);
   // MAP_POPULATE: one call maps every page (the checksum reads them all anyway) instead of a fault per page.
+  // hie only ever replaces a cache file by renaming a new one over it, so the mapped file never shrinks under us.
   void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
   ::close(fd);  // the mapping keeps the file
   if (address == MAP_FAILED) return std::nullopt;
@@ -74,7 +74,9 @@ EdgeFingerprint edge_fingerprint(std::string_view inputs) {
 }
 
 FactStore::FactStore(std::string language, std::uint32_t extractor_version)
-    : language_(std::move(language)), version_(extractor_version) {}
+    : language_(std::move(language)),
+      version_(extractor_version),
+      empty_facts_(std::make_shared<const FileFacts>(FileFacts{language_, {}, {}, {}})) {}
 
 const CachedFile* FactStore::find(std::string_view path) const {
   auto found = std::lower_bound(files_.begin(), files_.end(), path,
@@ -88,7 +90,7 @@ std::shared_ptr<const FileFacts> FactStore::facts_of(const CachedFile& file) con
 }
 
 std::shared_ptr<const FileFacts> FactStore::record_facts(std::uint32_t record) const {
-  if (record >= records_.size()) return std::make_shared<const FileFacts>(FileFacts{language_, {}, {}, {}});
+  if (record >= records_.size()) return empty_facts_;
   std::call_once(record_once_[record], [&] {
     auto facts = std::make_shared<FileFacts>();
     ByteReader in(records_[record]);

@@ -104,6 +104,7 @@ class FactStore {
   std::vector<std::string_view> records_;
   std::unique_ptr<std::once_flag[]> record_once_;
   mutable std::vector<std::shared_ptr<const FileFacts>> decoded_;
+  std::shared_ptr<const FileFacts> empty_facts_;  // what a record number out of range stands for (lives as the store)
   std::unordered_map<std::uint64_t, std::size_t> by_content_;  // hash -> position in files_ (size checked too)
   bool changed_ = false;
   // Resolved edges: either as loaded (still encoded, decoded on a fingerprint match) or as set by this run.
