@@ -56,10 +56,10 @@ struct Session {
 std::optional<Session> open_session(const GlobalOptions& globals, const std::string& workspace_option,
                                     const std::vector<std::string>& specs, const SessionOptions& options = {});
 
-// Hands the session's largest parts (the language indexes with every file's facts and edges, the fact cache, the
-// workspace index) to storage that lives until the process exits, so that the session's destructor does not free
-// them piece by piece: on a large workspace that was a tenth of a warm run, spent after the report was written.
-// Call it once the report is out; the session stays usable (only `languages` is emptied).
+// Hands the session's largest parts (the language indexes with every file's facts and edges, and the fact cache)
+// to storage that lives until the process exits, so that the session's destructor does not free them piece by
+// piece: on a large workspace that was a tenth of a warm run, spent after the report was written. Call it once the
+// report is out and the cache saved; afterwards `languages` is empty and `fact_cache` null.
 void keep_until_exit(Session& session);
 
 // Ends a run: saves the fact cache when it changed, and prints on stderr (unless -q) the warnings of the language

@@ -2,13 +2,13 @@
 // language's dependency graph (STDLIB.md "Dependency graph").
 #pragma once
 
-#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "library/library.h"
