@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -24,11 +25,15 @@ int main(int argc, char** argv) {
   unsigned jobs = argc > 2 ? static_cast<unsigned>(std::atoi(argv[2])) : std::thread::hardware_concurrency();
   if (jobs == 0) jobs = 1;
   std::vector<std::string> files;
-  for (auto it = std::filesystem::recursive_directory_iterator(argv[1]);
-       it != std::filesystem::recursive_directory_iterator(); ++it) {
+  // error_code forms: a directory that vanishes or cannot be read while listing is skipped, not fatal.
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(
+           argv[1], std::filesystem::directory_options::skip_permission_denied, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
     struct stat info {};
     if (::lstat(it->path().c_str(), &info) == 0 && S_ISREG(info.st_mode)) files.push_back(it->path().string());
   }
+  if (ec) fmt::print(stderr, "hie_read_floor: listing stopped early: {}\n", ec.message());
   std::atomic<std::size_t> next{0};
   std::atomic<std::uint64_t> bytes{0}, checksum{0};
   auto worker = [&] {
