@@ -15,15 +15,11 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using Json = nlohmann::ordered_json;
 
-std::string workspace(const std::string& name) { return testdata_dir() + "/workspaces/" + name; }
+std::string workspace(const std::string& name) { return workspace_dir(name); }
 
 // Runs hie in a fixture workspace with reproducible durations.
 RunResult check_in(const std::string& name, std::vector<std::string> args) {
-  RunOptions options;
-  options.args = std::move(args);
-  options.cwd = workspace(name);
-  options.env = {{"HIE_FIXED_DURATION", "1"}};
-  return run_hie(options);
+  return run_hie_in(workspace_dir(name), std::move(args));
 }
 
 std::vector<std::string> keys(const Json& object) {

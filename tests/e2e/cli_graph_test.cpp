@@ -19,15 +19,9 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using Json = nlohmann::ordered_json;
 
-std::string fixture() { return testdata_dir() + "/workspaces/graph_shop"; }
+std::string fixture() { return workspace_dir("graph_shop"); }
 
-RunResult hie_in(const std::string& dir, std::vector<std::string> args) {
-  RunOptions options;
-  options.args = std::move(args);
-  options.cwd = dir;
-  options.env = {{"HIE_FIXED_DURATION", "1"}};
-  return run_hie(options);
-}
+RunResult hie_in(const std::string& dir, std::vector<std::string> args) { return run_hie_in(dir, std::move(args)); }
 
 // A private copy of the fixture (the cache is written into the workspace).
 class Copy {

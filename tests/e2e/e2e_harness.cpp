@@ -73,6 +73,15 @@ int open_raw_pty(std::string& slave_path, int& slave_fd) {
 
 std::string testdata_dir() { return std::string(HIE_SOURCE_DIR) + "/testdata"; }
 std::string specs_dir() { return testdata_dir() + "/specs"; }
+std::string workspace_dir(const std::string& name) { return testdata_dir() + "/workspaces/" + name; }
+
+RunResult run_hie_in(const std::string& cwd, std::vector<std::string> args) {
+  RunOptions options;
+  options.args = std::move(args);
+  options.cwd = cwd;
+  options.env = {{"HIE_FIXED_DURATION", "1"}};
+  return run_hie(options);
+}
 
 RunResult run_hie(std::vector<std::string> args) {
   RunOptions options;

@@ -31,6 +31,11 @@ RunResult run_hie(std::vector<std::string> args);
 // The repository's testdata/ directory, and testdata/specs/ where the fixture specs are.
 std::string testdata_dir();
 std::string specs_dir();
+// The fixture workspace testdata/workspaces/<name>.
+std::string workspace_dir(const std::string& name);
+
+// Runs hie in directory `cwd` with reproducible durations (HIE_FIXED_DURATION=1), as goldens need.
+RunResult run_hie_in(const std::string& cwd, std::vector<std::string> args);
 
 // Compares stdout, stderr and the exit code with testdata/golden/<name>.{stdout,stderr,code} (gtest expectations).
 // With HIE_UPDATE_GOLDEN=1 in the environment the golden files are rewritten instead.

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "e2e_harness.h"
+#include "json_results.h"
 
 namespace hie::e2e {
 namespace {
@@ -15,20 +16,7 @@ namespace {
 using ::testing::HasSubstr;
 using Json = nlohmann::json;
 
-RunResult in_shop(std::vector<std::string> args) {
-  RunOptions options;
-  options.args = std::move(args);
-  options.cwd = testdata_dir() + "/workspaces/python_shop";
-  options.env = {{"HIE_FIXED_DURATION", "1"}};
-  return run_hie(options);
-}
-
-const Json* find_result(const Json& doc, const std::string& element, const std::string& check) {
-  for (const Json& result : doc["results"]) {
-    if (result["element"] == element && result["check"] == check) return &result;
-  }
-  return nullptr;
-}
+RunResult in_shop(std::vector<std::string> args) { return run_hie_in(workspace_dir("python_shop"), std::move(args)); }
 
 TEST(PythonLibraryE2E, CheckHumanOutput) {
   const RunResult result = in_shop({"check", "--no-cache", "shop.hie"});

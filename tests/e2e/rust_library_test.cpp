@@ -8,6 +8,7 @@
 #include <string>
 
 #include "e2e_harness.h"
+#include "json_results.h"
 
 namespace hie::e2e {
 namespace {
@@ -15,18 +16,7 @@ namespace {
 using Json = nlohmann::json;
 
 RunResult in_workspace(const std::string& name, std::vector<std::string> args) {
-  RunOptions options;
-  options.args = std::move(args);
-  options.cwd = testdata_dir() + "/workspaces/" + name;
-  options.env = {{"HIE_FIXED_DURATION", "1"}};
-  return run_hie(options);
-}
-
-const Json* find_result(const Json& doc, const std::string& element, const std::string& check) {
-  for (const Json& result : doc["results"]) {
-    if (result["element"] == element && result["check"] == check) return &result;
-  }
-  return nullptr;
+  return run_hie_in(workspace_dir(name), std::move(args));
 }
 
 TEST(RustLibraryE2E, ShopCheckHumanOutput) {

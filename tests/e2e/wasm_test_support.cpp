@@ -44,14 +44,4 @@ RunResult TempWorkspace::run(std::vector<std::string> args, int timeout_seconds)
   return run_hie(options);
 }
 
-const nlohmann::ordered_json* find_result(const nlohmann::ordered_json& doc, const std::string& element,
-                                          std::size_t index) {
-  if (!doc.contains("results")) return nullptr;
-  for (const auto& result : doc["results"]) {
-    if (result.value("element", "") != element) continue;
-    if (index-- == 0) return &result;
-  }
-  return nullptr;
-}
-
 }  // namespace hie::e2e

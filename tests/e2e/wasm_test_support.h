@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "e2e_harness.h"
+#include "json_results.h"
 
 namespace hie::e2e {
 
@@ -35,9 +36,5 @@ class TempWorkspace {
   std::filesystem::path base_;  // the temporary directory: root() and the files outside it
   std::filesystem::path root_;
 };
-
-// The result of `hie check -f json` for the check in `element` (the first when there are several), or null.
-const nlohmann::ordered_json* find_result(const nlohmann::ordered_json& doc, const std::string& element,
-                                          std::size_t index = 0);
 
 }  // namespace hie::e2e
