@@ -20,23 +20,6 @@ using syntax::Diagnostic;
 using syntax::DiagnosticList;
 using syntax::Severity;
 
-const char* toml_type_name(const toml::value& value) {
-  switch (value.type()) {
-    case toml::value_t::boolean: return "a boolean";
-    case toml::value_t::integer: return "an integer";
-    case toml::value_t::floating: return "a float";
-    case toml::value_t::string: return "a string";
-    case toml::value_t::offset_datetime:
-    case toml::value_t::local_datetime:
-    case toml::value_t::local_date:
-    case toml::value_t::local_time: return "a date or time";
-    case toml::value_t::array: return "an array";
-    case toml::value_t::table: return "a table";
-    case toml::value_t::empty: return "nothing";
-  }
-  return "a value";
-}
-
 class ConfigReader {
  public:
   ConfigReader(Config& config, const TomlText& text, DiagnosticList& diagnostics)

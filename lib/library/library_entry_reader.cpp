@@ -22,23 +22,6 @@ using syntax::Severity;
 constexpr const char* kEntryKeys =
     "a library entry accepts type, path, executable, args, sha256, limits, capabilities, config and override";
 
-}  // namespace
-
-const char* toml_type_name(const toml::value& value) {
-  switch (value.type()) {
-    case toml::value_t::boolean: return "a boolean";
-    case toml::value_t::integer: return "an integer";
-    case toml::value_t::floating: return "a float";
-    case toml::value_t::string: return "a string";
-    case toml::value_t::array: return "an array";
-    case toml::value_t::table: return "a table";
-    case toml::value_t::empty: return "nothing";
-    default: return "a date or time";
-  }
-}
-
-namespace {
-
 bool is_hex_digest(std::string_view text) {
   return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
            return std::isxdigit(static_cast<unsigned char>(c)) != 0;

@@ -23,9 +23,6 @@ struct EntryReadContext {
   syntax::DiagnosticList& diagnostics;  // every problem, in file order
 };
 
-// "a string", "an integer", … for messages.
-const char* toml_type_name(const toml::value& value);
-
 // An identifier as the language has them ([A-Za-z_][A-Za-z0-9_]*): a library must be nameable in a spec.
 bool is_library_name(std::string_view name);
 

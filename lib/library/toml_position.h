@@ -42,6 +42,9 @@ struct TomlSyntaxProblem {
 
 TomlSyntaxProblem describe_syntax_error(const toml::exception& error);
 
+// "a string", "an integer", … for messages.
+const char* toml_type_name(const toml::value& value);
+
 // The entries of a table in the order they were written (toml11 keeps tables in hash maps), so that diagnostics
 // come out in file order.
 std::vector<std::pair<std::string, const toml::value*>> entries_in_file_order(const toml::value& table);
