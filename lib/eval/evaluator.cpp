@@ -42,12 +42,6 @@ bool value_has_type(const library::Value& value, std::string_view type) {
   return true;
 }
 
-std::string a_type(const library::Value& value) {
-  std::string name = value.type_name();
-  bool vowel = !name.empty() && std::string_view("aeiou").find(name[0]) != std::string_view::npos;
-  return (vowel ? "an " : "a ") + name;
-}
-
 void merge_paths(std::vector<std::string>& into, const std::vector<std::string>& more) {
   std::vector<std::string> merged;
   merged.reserve(into.size() + more.size());
@@ -139,7 +133,8 @@ Evaluated Evaluator::compute_slot(int index) {
 
   if (is_scope) {
     if (!result.value.is_scope()) {
-      return Evaluated::fail({"E206", what + " must select files, but its value is " + a_type(result.value), true});
+      return Evaluated::fail(
+          {"E206", what + " must select files, but its value is " + result.value.type_name_with_article(), true});
     }
     if (member.language) {
       library::ScopeData data = result.value.as_scope();
@@ -169,8 +164,10 @@ Evaluated Evaluator::compute_slot(int index) {
       entry.warnings.push_back(std::move(d));
     }
   } else if (is_basic_type(member.type) && !value_has_type(result.value, member.type)) {
-    return Evaluated::fail(
-        {"E206", what + " is declared `: " + member.type + "` but its value is " + a_type(result.value), true});
+    return Evaluated::fail({"E206",
+                            what + " is declared `: " + member.type + "` but its value is " +
+                                result.value.type_name_with_article(),
+                            true});
   }
   return result;
 }
@@ -267,19 +264,26 @@ Evaluated Evaluator::call_selector(const sema::RExpr& call, std::vector<library:
   if (!lib) return Evaluated::fail(why);
   const std::optional<std::string> memo_key =
       lib->deterministic_selectors() ? selector_memo_key(call, args) : std::nullopt;
-  if (memo_key) {
+  if (!memo_key) return run_selector(*lib, call, args);
+  std::shared_ptr<SelectorMemo> memo;
+  {
     std::lock_guard lock(selector_memo_mutex_);
-    if (auto found = selector_memo_.find(*memo_key); found != selector_memo_.end()) return Evaluated::of(found->second);
+    auto& entry = selector_memo_[*memo_key];
+    if (!entry) entry = std::make_shared<SelectorMemo>();
+    memo = entry;
   }
+  // Exactly once per key, as slots are, whatever the thread count (failures too: the library is deterministic);
+  // values share their paths, so every caller holds the same scope.
+  std::call_once(memo->once, [&] { memo->value = run_selector(*lib, call, args); });
+  return memo->value;
+}
+
+Evaluated Evaluator::run_selector(library::Library& lib, const sema::RExpr& call,
+                                  std::span<const library::Value> args) {
   library::CallContext ctx{workspace_, &registry_};
   try {
-    library::Result<library::Value> result = lib->call(call.function, args, ctx);
+    library::Result<library::Value> result = lib.call(call.function, args, ctx);
     if (!result.ok()) return Evaluated::fail({result.error().code, result.error().message, false});
-    if (memo_key) {
-      // Values share their paths: the memo and every caller hold the same scope.
-      std::lock_guard lock(selector_memo_mutex_);
-      selector_memo_.try_emplace(*memo_key, result.value());
-    }
     return Evaluated::of(std::move(result).value());
   } catch (const std::exception& e) {
     return Evaluated::fail({"E203", "library '" + call.library + "' failed in " + call.function + ": " + e.what(), false});
@@ -332,7 +336,7 @@ Paths Evaluator::slot_paths(int slot_index) {
   if (!fine) {
     out.ok = false;
     out.failure = {"E206", "'" + model_.slot(slot_index).display + "' does not select files (its value is " +
-                               a_type(v.value) + ")",
+                               v.value.type_name_with_article() + ")",
                    true};
   }
   return out;

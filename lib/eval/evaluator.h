@@ -89,6 +89,7 @@ class Evaluator {
 
   Evaluated compute_slot(int slot);
   Evaluated call_selector(const sema::RExpr& call, std::vector<library::Value> args);
+  Evaluated run_selector(library::Library& lib, const sema::RExpr& call, std::span<const library::Value> args);
 
   const sema::Model& model_;
   library::LibraryRegistry& registry_;
@@ -99,9 +100,13 @@ class Evaluator {
   std::unique_ptr<FootprintEntry[]> footprints_;
   std::once_flag ownership_once_;
   Ownership ownership_;
-  // Selector values of deterministic libraries by library, function and (scalar) arguments.
+  // Selector calls of deterministic libraries by library, function and (scalar) arguments, each run once.
+  struct SelectorMemo {
+    std::once_flag once;
+    Evaluated value;
+  };
   std::mutex selector_memo_mutex_;
-  std::map<std::string, library::Value, std::less<>> selector_memo_;
+  std::map<std::string, std::shared_ptr<SelectorMemo>, std::less<>> selector_memo_;
 };
 
 }  // namespace hie::eval

@@ -1,6 +1,7 @@
 #include "library/value.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace hie::library {
 
@@ -39,6 +40,12 @@ Value Value::scope(ScopeData scope) {
   Value v;
   v.data_ = std::make_shared<const ScopeData>(std::move(scope));
   return v;
+}
+
+std::string Value::type_name_with_article() const {
+  const std::string_view name = type_name();
+  const bool vowel = !name.empty() && std::string_view("aeiou").find(name.front()) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(name);
 }
 
 const char* Value::kind_name(Kind kind) {

@@ -57,6 +57,8 @@ class Value {
   // "null", "boolean", "integer", "float", "string", "list", "scope": the names used in signatures and messages.
   static const char* kind_name(Kind kind);
   const char* type_name() const { return kind_name(kind()); }
+  // The type name with its article, for messages: "an integer", "a scope".
+  std::string type_name_with_article() const;
 
   friend bool operator==(const Value& a, const Value& b);
 

@@ -10,12 +10,6 @@
 namespace hie::stdlib::arch {
 namespace {
 
-// "an integer", "a string".
-std::string with_article(std::string_view noun) {
-  const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
-  return (vowel ? "an " : "a ") + std::string(noun);
-}
-
 using library::CheckOutcome;
 using library::FunctionDoc;
 using library::FunctionKind;
@@ -108,7 +102,7 @@ Result<CheckOutcome> ArchLibrary::check(std::string_view function, std::span<con
       const Value& item = arg.as_list()[i];
       if (!item.is_scope()) {
         return LibraryError{kInvalidArgument, fmt::format("arch.{}: item {} of the list is not a scope but {}",
-                                                          function, i + 1, with_article(item.type_name()))};
+                                                          function, i + 1, item.type_name_with_article())};
       }
       scopes.push_back(&item.as_scope());
       scope_values.push_back(&item);
@@ -146,8 +140,8 @@ Result<CheckOutcome> ArchLibrary::check(std::string_view function, std::span<con
   return common::only_depends_on(graph, *scopes[0], std::span(scopes).subspan(1));
 }
 
-const std::vector<std::string>& ArchLibrary::uncovered_files(const Value& scope_value,
-                                                              std::span<const graph::DependencyProvider* const> providers) {
+const std::vector<std::string>& ArchLibrary::uncovered_files(
+    const Value& scope_value, std::span<const graph::DependencyProvider* const> providers) {
   // The same scope reaches many checks (`arch.no_dependency(x, src)` for every element x; scopes are shared, and
   // the evaluator memoizes selectors): asking every index about each of its files every time was a tenth of a warm
   // run. Remembered by the scope's address; the memo holds a copy of the value, so the scope stays alive and no

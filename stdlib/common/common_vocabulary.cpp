@@ -9,12 +9,6 @@
 namespace hie::stdlib::common {
 namespace {
 
-// "an integer", "a string".
-std::string with_article(std::string_view noun) {
-  const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
-  return (vowel ? "an " : "a ") + std::string(noun);
-}
-
 using library::FunctionDoc;
 using library::FunctionKind;
 using library::ParamDoc;
@@ -48,7 +42,7 @@ Result<std::vector<ScopeData>> scope_list(const LanguageIndex& index, std::strin
     if (!item.is_scope()) {
       return library::LibraryError{codes.invalid_argument,
                                    fmt::format("{}.{}: item {} of the list is not a scope but {}", index.language(),
-                                               function, i + 1, with_article(item.type_name()))};
+                                               function, i + 1, item.type_name_with_article())};
     }
     scopes.push_back(restricted(index, item.as_scope()));
   }
