@@ -20,13 +20,7 @@ std::string fresh_dir(const std::string& name) {
   return dir.string();
 }
 
-RunResult run_in(const std::string& dir, std::vector<std::string> args) {
-  RunOptions options;
-  options.args = std::move(args);
-  options.cwd = dir;
-  options.env = {{"HIE_FIXED_DURATION", "1"}};
-  return run_hie(options);
-}
+RunResult run_in(const std::string& dir, std::vector<std::string> args) { return run_hie_in(dir, std::move(args)); }
 
 TEST(CliInit, CreatesAValidProjectThatChecks) {
   std::string dir = fresh_dir("creates");

@@ -64,17 +64,11 @@ struct HieRun {
   std::string text;  // every edge, one per line
 };
 
-// Files written "long ago", so that the next run trusts their stamps.
-void age(const TempTree& tree, std::string_view rel) {
-  std::filesystem::last_write_time(tree.path(rel),
-                                   std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
-}
-
 void write_fake_project(const TempTree& tree) {
   tree.write("app/main.fk", "import app.util\nimport os\ntype app.types\nimport app.extra\n");
   tree.write("app/util.fk", "def helper\nimport app.types\n");
   tree.write("app/types.fk", "class Thing\n");
-  for (auto rel : {"app/main.fk", "app/util.fk", "app/types.fk"}) age(tree, rel);
+  for (auto rel : {"app/main.fk", "app/util.fk", "app/types.fk"}) tree.age(rel);
 }
 
 // What a run without any cache computes: the edges every cached run must reproduce.
@@ -124,7 +118,7 @@ TEST(EdgeCache, PythonNewFileDirectoryAndRootsInvalidate) {
   tree.write("app/__init__.py", "");
   tree.write("app/main.py", "import app.core\nfrom app import helpers\nimport lib.tools\nimport os\n");
   tree.write("app/core.py", "from . import helpers\n");
-  for (auto rel : {"app/__init__.py", "app/main.py", "app/core.py"}) age(tree, rel);
+  for (auto rel : {"app/__init__.py", "app/main.py", "app/core.py"}) tree.age(rel);
   auto python = std::make_shared<python::PythonFrontend>();
   auto fresh = [&](std::vector<std::string> roots = {}) {
     return HieRun(tree, python, false, std::move(roots)).text;

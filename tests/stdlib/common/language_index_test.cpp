@@ -36,18 +36,12 @@ struct HieRun {
   std::shared_ptr<LanguageIndex> index;
 };
 
-// Files written "long ago": their stamps are trusted by the next run (recent ones are re-hashed, as git does).
-void age(const TempTree& tree, std::string_view rel) {
-  std::filesystem::last_write_time(tree.path(rel),
-                                   std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
-}
-
 void write_project(const TempTree& tree) {
   tree.write("app/main.fk", "import app.util\nimport os\ntype app.types\nimport app.main\n");
   tree.write("app/util.fk", "def helper\nimport app.types\n");
   tree.write("app/types.fk", "class Thing\nbad\n");
   tree.write("README.md", "import app.util\n");
-  for (auto rel : {"app/main.fk", "app/util.fk", "app/types.fk"}) age(tree, rel);
+  for (auto rel : {"app/main.fk", "app/util.fk", "app/types.fk"}) tree.age(rel);
 }
 
 std::string edges_text(const std::vector<graph::DependencyEdge>& edges) {
@@ -106,7 +100,7 @@ TEST(LanguageIndex, WarningsNameTheFileOnceAndSurviveTheCache) {
   TempTree tree;
   write_project(tree);
   tree.write("bin.fk", std::string("import x\n\xff\xfe\n", 12));
-  age(tree, "bin.fk");
+  tree.age("bin.fk");
   const std::vector<std::string> expected = {"app/types.fk: bad line 2", "bin.fk: not valid UTF-8"};
   {
     HieRun run(tree, true);
@@ -227,7 +221,7 @@ TEST(LanguageIndexCache, ConcurrentRunsOnOneWorkspace) {
   TempTree tree;
   for (int i = 0; i < 100; ++i) {
     tree.write("m" + std::to_string(i) + ".fk", "import m" + std::to_string((i + 1) % 100) + "\n");
-    age(tree, "m" + std::to_string(i) + ".fk");
+    tree.age("m" + std::to_string(i) + ".fk");
   }
   const std::string expected = edges_text(HieRun(tree, false).index->all_edges());
   std::vector<std::thread> runs;
