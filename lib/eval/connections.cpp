@@ -66,7 +66,7 @@ CheckOutcome violations(const std::string& one, const std::string& many,
   std::vector<Evidence> evidence;
   for (std::size_t i = 0; i < edges.size(); ++i) {
     if (i < 3) message += (i ? ", " : "") + edge_text(edges[i]);
-    evidence.push_back({edges[i].from, edges[i].line, details[i]});
+    evidence.push_back({edges[i].from.str(), edges[i].line, details[i]});
   }
   if (edges.size() > 3) message += ", ... (" + std::to_string(edges.size() - 3) + " more)";
   return CheckOutcome::fail(message, std::move(evidence));
@@ -181,15 +181,15 @@ CheckOutcome evaluate_allows_connection(Evaluator& ev, int element, const std::v
       }
       continue;
     }
-    const std::string& to = *edge.to;
+    const std::string_view to = *edge.to;
     if (own.contains(to) || allowed.contains(to)) continue;
     auto it = owners.owners.find(to);
     if (it != owners.owners.end()) {
       bad.push_back(edge);
-      details.push_back("depends on " + to + " (owned by '" + model.node(it->second.front()).path + "')");
+      details.push_back("depends on " + std::string(to) + " (owned by '" + model.node(it->second.front()).path + "')");
     } else if (unowned_forbidden) {
       bad.push_back(edge);
-      details.push_back("depends on " + to + ", which no element owns");
+      details.push_back("depends on " + std::string(to) + ", which no element owns");
     }
   }
   if (!bad.empty()) return violations("dependency outside the allowed targets", "dependencies outside the allowed targets",

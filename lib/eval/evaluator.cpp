@@ -51,7 +51,7 @@ void merge_paths(std::vector<std::string>& into, const std::vector<std::string>&
 
 }  // namespace
 
-bool Paths::contains(const std::string& path) const { return std::binary_search(paths.begin(), paths.end(), path); }
+bool Paths::contains(std::string_view path) const { return std::binary_search(paths.begin(), paths.end(), path); }
 
 Evaluator::Evaluator(const sema::Model& model, library::LibraryRegistry& registry,
                      const workspace::Workspace& workspace, const graph::DependencyGraph& graph,

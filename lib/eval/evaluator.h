@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eval/run.h"
@@ -45,7 +46,7 @@ struct Paths {
   std::vector<std::string> paths;
   Failure failure;
 
-  bool contains(const std::string& path) const;
+  bool contains(std::string_view path) const;
 };
 
 // Which elements own each file through their own scopes (for `allows connection` and `strict_uses`).

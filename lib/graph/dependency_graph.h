@@ -9,17 +9,21 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/text_ref.h"
+
 namespace hie::graph {
 
-// `from` imports/includes/uses `to` at `line`.
+// `from` imports/includes/uses `to` at `line`. An edge refers to its texts, it does not own them: they belong to
+// whoever produced it (a LanguageIndex keeps them, with the edge lists, for the whole run), so an edge is cheap to
+// build and copy and must not outlive its producer.
 struct DependencyEdge {
-  std::string from;               // workspace-relative file
-  std::uint32_t line = 0;         // 1-based line in `from`
-  std::optional<std::string> to;  // workspace-relative file, or nullopt for an external module
-  std::string module;             // the module as written in the source ("a.b", "crate::x", "<vector>")
-  std::string kind;               // "import", "from", "use", "mod", "include", ...
+  TextRef from;               // workspace-relative file
+  std::uint32_t line = 0;     // 1-based line in `from`
+  std::optional<TextRef> to;  // workspace-relative file, or nullopt for an external module
+  TextRef module;             // the module as written in the source ("a.b", "crate::x", "<vector>")
+  TextRef kind;               // "import", "from", "use", "mod", "include", ...
   bool type_only = false;
-  std::string language;           // "python", "rust", ...
+  TextRef language;           // "python", "rust", ...
 };
 
 // A source of edges for the files of one language. Implemented by the language libraries (stdlib/python, ...).

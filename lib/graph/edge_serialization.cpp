@@ -5,6 +5,7 @@
 
 #include "graph/fact_serialization.h"
 #include "graph/parallel_slices.h"
+#include "graph/text_arena.h"
 
 namespace hie::graph {
 namespace {
@@ -16,13 +17,14 @@ void write_edges(ByteWriter& out, const std::vector<DependencyEdge>& edges, cons
     if (!edge.to) {
       out.varint(0);
     } else {
-      auto found = std::lower_bound(files.begin(), files.end(), *edge.to,
-                                    [](const CachedFile& file, const std::string& path) { return file.path < path; });
-      if (found != files.end() && found->path == *edge.to) {
+      const std::string_view to = *edge.to;
+      auto found = std::lower_bound(files.begin(), files.end(), to,
+                                    [](const CachedFile& file, std::string_view path) { return file.path < path; });
+      if (found != files.end() && found->path == to) {
         out.varint(static_cast<std::uint64_t>(found - files.begin()) + 1);
       } else {
         out.varint(files.size() + 1);
-        out.str(*edge.to);
+        out.str(to);
       }
     }
     out.str(edge.module);
@@ -31,8 +33,9 @@ void write_edges(ByteWriter& out, const std::vector<DependencyEdge>& edges, cons
   }
 }
 
-bool read_edges(std::string_view record, const std::string& from, const std::vector<CachedFile>& files,
-                const std::string& language, std::vector<DependencyEdge>* edges) {
+// Decoding builds no string: every text of an edge refers to `paths` or to the record.
+bool read_edges(std::string_view record, TextRef from, const std::vector<std::string>& paths, TextRef language,
+                std::vector<DependencyEdge>* edges) {
   ByteReader in(record);
   std::uint64_t count = 0;
   if (!in.varint(&count) || count > in.remaining()) return false;
@@ -40,17 +43,21 @@ bool read_edges(std::string_view record, const std::string& from, const std::vec
   for (DependencyEdge& edge : *edges) {
     std::uint64_t line = 0, target = 0;
     std::uint8_t type_only = 0;
-    if (!in.varint(&line) || line > UINT32_MAX || !in.varint(&target) || target > files.size() + 1) return false;
+    if (!in.varint(&line) || line > UINT32_MAX || !in.varint(&target) || target > paths.size() + 1) return false;
     edge.from = from;
     edge.line = static_cast<std::uint32_t>(line);
-    if (target == files.size() + 1) {
-      std::string path;
-      if (!in.str(&path)) return false;
-      edge.to = std::move(path);
+    std::string_view text;
+    if (target == paths.size() + 1) {
+      if (!in.view(&text)) return false;
+      edge.to = TextRef::of(text);
     } else if (target > 0) {
-      edge.to = files[target - 1].path;
+      edge.to = paths[target - 1];
     }
-    if (!in.str(&edge.module) || !in.str(&edge.kind) || !in.u8(&type_only) || type_only > 1) return false;
+    if (!in.view(&text)) return false;
+    edge.module = TextRef::of(text);
+    if (!in.view(&text)) return false;
+    edge.kind = TextRef::of(text);
+    if (!in.u8(&type_only) || type_only > 1) return false;
     edge.type_only = type_only == 1;
     edge.language = language;
   }
@@ -62,8 +69,8 @@ bool read_edges(std::string_view record, const std::string& from, const std::vec
 std::string encode_edge_lists(const EdgeLists& lists, const std::vector<CachedFile>& files) {
   ByteWriter out;
   ByteWriter record;
-  out.varint(lists.size());
-  for (const auto& edges : lists) {
+  out.varint(lists.lists.size());
+  for (const auto& edges : lists.lists) {
     record.bytes().clear();
     write_edges(record, edges, files);
     out.str(record.bytes());
@@ -71,25 +78,29 @@ std::string encode_edge_lists(const EdgeLists& lists, const std::vector<CachedFi
   return std::move(out.bytes());
 }
 
-bool decode_edge_lists(std::string_view bytes, const std::vector<CachedFile>& files, std::string_view language,
+bool decode_edge_lists(std::string_view bytes, std::shared_ptr<const void> bytes_owner,
+                       std::shared_ptr<const std::vector<std::string>> paths, std::string_view language,
                        EdgeLists* lists, unsigned jobs) {
   ByteReader in(bytes);
   std::uint64_t count = 0;
-  if (!in.varint(&count) || count != files.size()) return false;
-  std::vector<std::string_view> records(files.size());
+  if (!in.varint(&count) || count != paths->size()) return false;
+  std::vector<std::string_view> records(paths->size());
   for (std::string_view& record : records) {
     if (!in.view(&record)) return false;
   }
   if (!in.at_end()) return false;
-  EdgeLists out(files.size());
-  const std::string language_name(language);
+  EdgeLists out;
+  out.lists.resize(paths->size());
+  auto names = std::make_shared<TextArena>();
+  const TextRef language_name = names->keep(language);
   std::atomic<bool> ok{true};
-  parallel_slices(files.size(), jobs, 2048, [&](std::size_t first, std::size_t last) {
+  parallel_slices(paths->size(), jobs, 2048, [&](std::size_t first, std::size_t last) {
     for (std::size_t i = first; i < last && ok.load(std::memory_order_relaxed); ++i) {
-      if (!read_edges(records[i], files[i].path, files, language_name, &out[i])) ok = false;
+      if (!read_edges(records[i], (*paths)[i], *paths, language_name, &out.lists[i])) ok = false;
     }
   });
   if (!ok.load()) return false;
+  out.owners = {std::move(bytes_owner), std::move(paths), std::move(names)};
   *lists = std::move(out);
   return true;
 }

@@ -2,6 +2,7 @@
 // written as their position, so reading them back copies a path instead of parsing one.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,9 +15,11 @@ namespace hie::graph {
 // the number of edges, then per edge its line, its target (0: external, k <= files.size(): files[k - 1], else a
 // path follows), module, kind and type_only.
 std::string encode_edge_lists(const EdgeLists& lists, const std::vector<CachedFile>& files);
-// The inverse, on `jobs` threads; `from` becomes each file's path and `language` the given one. False on damaged
-// bytes.
-bool decode_edge_lists(std::string_view bytes, const std::vector<CachedFile>& files, std::string_view language,
+// The inverse, on `jobs` threads. `paths[i]` is the path of `files[i]`: each edge's `from` and its target refer to
+// them, its module and kind to `bytes`; the lists keep `paths` and `bytes_owner` (which keeps `bytes`) alive.
+// False on damaged bytes.
+bool decode_edge_lists(std::string_view bytes, std::shared_ptr<const void> bytes_owner,
+                       std::shared_ptr<const std::vector<std::string>> paths, std::string_view language,
                        EdgeLists* lists, unsigned jobs = 1);
 
 }  // namespace hie::graph

@@ -121,23 +121,26 @@ void FactStore::replace(std::vector<CachedFile> files) {
 void FactStore::drop_edges() {
   has_edges_ = false;
   edges_fingerprint_ = {};
-  encoded_edges_.clear();
+  encoded_edges_ = {};
   edges_.reset();
 }
 
-std::shared_ptr<const EdgeLists> FactStore::resolved_edges(const EdgeFingerprint& fingerprint, unsigned jobs) const {
+std::shared_ptr<const EdgeLists> FactStore::resolved_edges(const EdgeFingerprint& fingerprint,
+                                                           std::shared_ptr<const std::vector<std::string>> paths,
+                                                           unsigned jobs) const {
   if (!has_edges_ || !(edges_fingerprint_ == fingerprint)) return nullptr;
   if (edges_) return edges_;
+  if (!paths || paths->size() != files_.size()) return nullptr;
   auto lists = std::make_shared<EdgeLists>();
-  if (!decode_edge_lists(encoded_edges_, files_, language_, lists.get(), jobs)) return nullptr;
+  if (!decode_edge_lists(encoded_edges_, loaded_, std::move(paths), language_, lists.get(), jobs)) return nullptr;
   return lists;
 }
 
 void FactStore::set_resolved_edges(const EdgeFingerprint& fingerprint, std::shared_ptr<const EdgeLists> edges) {
-  if (!edges || edges->size() != files_.size()) return;
+  if (!edges || edges->lists.size() != files_.size()) return;
   has_edges_ = true;
   edges_fingerprint_ = fingerprint;
-  encoded_edges_.clear();
+  encoded_edges_ = {};
   edges_ = std::move(edges);
   changed_ = true;
 }
@@ -258,10 +261,10 @@ bool FactStore::decode(std::string_view bytes, std::shared_ptr<const void> owner
   }
   std::uint8_t has_edges = 0;
   EdgeFingerprint fingerprint;
-  std::string encoded_edges;
+  std::string_view encoded_edges;  // a view into the loaded bytes, as the records are
   if (!in.u8(&has_edges) || has_edges > 1) return fail("damaged file");
   if (has_edges == 1 && (!in.fixed64(&fingerprint.first) || !in.fixed64(&fingerprint.second) ||
-                         !in.varint(&fingerprint.size) || !in.str(&encoded_edges))) {
+                         !in.varint(&fingerprint.size) || !in.view(&encoded_edges))) {
     return fail("damaged file");
   }
   if (!in.at_end()) return fail("damaged file");
@@ -278,7 +281,7 @@ bool FactStore::decode(std::string_view bytes, std::shared_ptr<const void> owner
   if (has_edges == 1) {
     has_edges_ = true;
     edges_fingerprint_ = fingerprint;
-    encoded_edges_ = std::move(encoded_edges);
+    encoded_edges_ = encoded_edges;
   }
   return true;
 }

@@ -47,8 +47,12 @@ struct EdgeFingerprint {
 };
 EdgeFingerprint edge_fingerprint(std::string_view inputs);
 
-// The resolved edges of a store's files: one list per file, parallel to FactStore::files().
-using EdgeLists = std::vector<std::vector<DependencyEdge>>;
+// The resolved edges of a store's files: one list per file, parallel to FactStore::files(), with what the edges'
+// texts refer to (paths, a mapped cache file, an arena): held here, so that they live exactly as long as the edges.
+struct EdgeLists {
+  std::vector<std::vector<DependencyEdge>> lists;
+  std::vector<std::shared_ptr<const void>> owners;
+};
 
 // The cached facts of one language and extractor version (file `.hie-cache/facts-<language>.bin`). Loaded once,
 // then read-only during the parallel extraction: find() and find_content() are thread-safe. replace() is called
@@ -78,8 +82,10 @@ class FactStore {
 
   // The edges resolved from exactly these files when their fingerprint was `fingerprint`, or null when the cache
   // holds none for it (then the caller resolves and calls set_resolved_edges()). Thread-safe; decodes each call,
-  // on `jobs` threads.
-  std::shared_ptr<const EdgeLists> resolved_edges(const EdgeFingerprint& fingerprint, unsigned jobs = 1) const;
+  // on `jobs` threads. `paths` are the paths of files() (the edges' `from` and `to` refer to them).
+  std::shared_ptr<const EdgeLists> resolved_edges(const EdgeFingerprint& fingerprint,
+                                                  std::shared_ptr<const std::vector<std::string>> paths,
+                                                  unsigned jobs = 1) const;
   // Records this run's edges of files() (one list per file, `from` each file's path, `language` the store's).
   // Called after replace(); a new replace() that changes the files drops them.
   void set_resolved_edges(const EdgeFingerprint& fingerprint, std::shared_ptr<const EdgeLists> edges);
@@ -110,7 +116,7 @@ class FactStore {
   // Resolved edges: either as loaded (still encoded, decoded on a fingerprint match) or as set by this run.
   bool has_edges_ = false;
   EdgeFingerprint edges_fingerprint_;
-  std::string encoded_edges_;
+  std::string_view encoded_edges_;  // a view into loaded_
   std::shared_ptr<const EdgeLists> edges_;
 };
 

@@ -11,7 +11,7 @@ namespace {
 
 // The files of the graph numbered in sorted order, so that comparing numbers compares names.
 struct NumberedGraph {
-  std::vector<std::string> names;
+  std::vector<std::string_view> names;  // views of the edges' paths
   std::vector<std::vector<std::size_t>> next;  // sorted, unique
   // (from, to) -> the smallest edge between them
   std::map<std::pair<std::size_t, std::size_t>, const DependencyEdge*> edge;
@@ -27,7 +27,7 @@ NumberedGraph number(const std::vector<const DependencyEdge*>& edges) {
   }
   std::sort(g.names.begin(), g.names.end());
   g.names.erase(std::unique(g.names.begin(), g.names.end()), g.names.end());
-  auto id = [&](const std::string& name) {
+  auto id = [&](std::string_view name) {
     return static_cast<std::size_t>(std::lower_bound(g.names.begin(), g.names.end(), name) - g.names.begin());
   };
   g.next.resize(g.names.size());

@@ -83,7 +83,7 @@ CheckOutcome edge_failure(std::string what_one, std::string what_many, const std
   std::vector<library::Evidence> evidence;
   for (std::size_t i = 0; i < edges.size(); ++i) {
     if (i < 3) message += (i ? ", " : "") + edge_text(edges[i]);
-    evidence.push_back({edges[i].from, edges[i].line, "-> " + edges[i].to.value_or(edges[i].module)});
+    evidence.push_back({edges[i].from.str(), edges[i].line, "-> " + edges[i].to.value_or(edges[i].module)});
   }
   if (edges.size() > 3) message += ", ... (" + std::to_string(edges.size() - 3) + " more)";
   return CheckOutcome::fail(std::move(message), std::move(evidence));
@@ -118,7 +118,7 @@ CheckOutcome no_cycles(const EdgeSource& graph, const ScopeData& scope) {
   auto cycle = graph::smallest_cycle_of_refs(inside);
   if (!cycle) return CheckOutcome::pass();
   std::vector<library::Evidence> evidence;
-  for (const auto& hop : cycle->hops) evidence.push_back({hop.from, hop.line, "-> " + *hop.to});
+  for (const auto& hop : cycle->hops) evidence.push_back({hop.from.str(), hop.line, "-> " + *hop.to});
   return CheckOutcome::fail("Dependency cycle in " + label(scope) + ": " + graph::format_cycle(*cycle),
                             std::move(evidence));
 }

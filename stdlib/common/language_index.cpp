@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "graph/content_hash.h"
+#include "graph/text_arena.h"
 
 namespace hie::stdlib::common {
 namespace {
@@ -56,12 +57,12 @@ LanguageIndex::LanguageIndex(std::shared_ptr<const LanguageFrontend> frontend, c
 const std::vector<std::string>& LanguageIndex::files() const {
   std::call_once(files_once_, [&] {
     for (const auto& file : workspace().files()) {
-      if (frontend_->handles(file)) files_.push_back(file);
+      if (frontend_->handles(file)) files_->push_back(file);
     }
-    positions_.reserve(files_.size());
-    for (std::size_t i = 0; i < files_.size(); ++i) positions_.emplace(files_[i], i);
+    positions_.reserve(files_->size());
+    for (std::size_t i = 0; i < files_->size(); ++i) positions_.emplace((*files_)[i], i);
   });
-  return files_;
+  return *files_;
 }
 
 std::optional<std::size_t> LanguageIndex::position(std::string_view file) const {
@@ -216,26 +217,48 @@ void LanguageIndex::build_edges() const {
   const std::optional<graph::EdgeFingerprint> fingerprint = edge_fingerprint();
   graph::FactStore& store = options_.cache->store(frontend_->language(), frontend_->extractor_version());
   if (fingerprint) {
-    if (auto cached = store.resolved_edges(*fingerprint, options_.jobs)) {
+    if (auto cached = store.resolved_edges(*fingerprint, files_, options_.jobs)) {
       edges_ = std::move(cached);
       return;
     }
   }
   const Resolver& resolver = this->resolver();
-  auto lists = std::make_shared<graph::EdgeLists>(all.size());
+  auto lists = std::make_shared<graph::EdgeLists>();
+  lists->lists.resize(all.size());
+  // The resolver's edges refer to its own state and to the facts; the lists keep copies of those texts in `kept`,
+  // and refer to this index's paths for `from` and for targets that are its files (all of them, in practice).
+  auto kept = std::make_shared<graph::TextArena>();
+  const graph::TextRef language = kept->keep(frontend_->language());
   const bool drop_type_only = settings().ignore_type_only;
   parallel_for(all.size(), options_.jobs, [&](std::size_t i) {
     auto edges = resolver.resolve(all[i], facts_at(i));
     std::erase_if(edges, [&](const graph::DependencyEdge& e) {
       return (e.to && *e.to == all[i]) || (drop_type_only && e.type_only);
     });
+    // One block of the arena for the file's module and kind texts: one lock per file, not two per edge.
+    std::size_t size = 0;
+    for (const auto& edge : edges) size += edge.module.size() + edge.kind.size();
+    char* text = size ? kept->allocate(size) : nullptr;
+    auto copy = [&text](graph::TextRef from) {
+      std::copy(from.view().begin(), from.view().end(), text);
+      const std::string_view copied(text, from.size());
+      text += from.size();
+      return graph::TextRef::of(copied);
+    };
     for (auto& edge : edges) {
       edge.from = all[i];
-      edge.language = std::string(frontend_->language());
+      edge.language = language;
+      if (edge.to) {
+        const auto target = position(*edge.to);
+        edge.to = target ? graph::TextRef(all[*target]) : kept->keep(*edge.to);
+      }
+      edge.module = copy(edge.module);
+      edge.kind = copy(edge.kind);
     }
     std::sort(edges.begin(), edges.end(), edge_line_less);
-    (*lists)[i] = std::move(edges);
+    lists->lists[i] = std::move(edges);
   });
+  lists->owners = {files_, std::move(kept)};
   edges_ = lists;
   if (fingerprint) store.set_resolved_edges(*fingerprint, std::move(lists));
 }
@@ -244,7 +267,7 @@ const std::vector<graph::DependencyEdge>& LanguageIndex::edges(std::string_view 
   static const std::vector<graph::DependencyEdge> none;
   std::call_once(edges_once_, [&] { build_edges(); });
   auto found = position(file);
-  return found ? (*edges_)[*found] : none;
+  return found ? edges_->lists[*found] : none;
 }
 
 std::vector<graph::DependencyEdge> LanguageIndex::edges_from(std::string_view file) const { return edges(file); }
@@ -252,7 +275,7 @@ std::vector<graph::DependencyEdge> LanguageIndex::edges_from(std::string_view fi
 std::vector<graph::DependencyEdge> LanguageIndex::all_edges() const {
   std::call_once(edges_once_, [&] { build_edges(); });
   std::vector<graph::DependencyEdge> out;
-  for (const auto& list : *edges_) out.insert(out.end(), list.begin(), list.end());
+  for (const auto& list : edges_->lists) out.insert(out.end(), list.begin(), list.end());
   return out;  // files are sorted and each list is sorted by line: already in (from, line, ...) order
 }
 

@@ -68,7 +68,8 @@ class LanguageIndex final : public graph::DependencyProvider {
   StdlibOptions options_;
 
   mutable std::once_flag files_once_;
-  mutable std::vector<std::string> files_;
+  // Shared with the edge lists, whose `from` and `to` refer to these paths.
+  mutable std::shared_ptr<std::vector<std::string>> files_ = std::make_shared<std::vector<std::string>>();
   // files_[i] -> i: handles() and edges() are asked for every file of workspace-wide scopes, many times per run.
   mutable std::unordered_map<std::string_view, std::size_t> positions_;
   // The facts of files_[i] at facts_at(i); facts_[i] is null while they are still encoded in the fact cache,
@@ -84,7 +85,7 @@ class LanguageIndex final : public graph::DependencyProvider {
   mutable std::once_flag edges_once_;
   mutable std::once_flag resolver_once_;
   mutable std::unique_ptr<Resolver> resolver_;
-  mutable std::shared_ptr<const graph::EdgeLists> edges_;  // parallel to files_
+  mutable std::shared_ptr<const graph::EdgeLists> edges_;  // lists parallel to files_
 };
 
 // Runs `work(i)` for i in [0, count) on `jobs` threads (the calling thread is one of them); returns when all ran.

@@ -76,9 +76,9 @@ PythonResolver::PythonResolver(const std::vector<std::string>& files, const std:
   for (const std::string& root : roots_) root_bases_.push_back(with_slash(root));
 }
 
-std::optional<std::string> PythonResolver::file_at(std::string_view base, std::string_view path, char separator) const {
+std::optional<std::string_view> PythonResolver::file_at(std::string_view base, std::string_view path, char separator) const {
   // Resolution runs once per import on tens of thousands of files: candidates are built in one reused buffer and
-  // looked up by string_view; only a hit is copied out.
+  // looked up by string_view; a hit is returned as a view of the set's own copy.
   thread_local std::string candidate;
   candidate.assign(base);
   const std::size_t start = candidate.size();
@@ -91,12 +91,12 @@ std::optional<std::string> PythonResolver::file_at(std::string_view base, std::s
   for (std::string_view suffix : {"/__init__.py", "/__init__.pyi", ".py", ".pyi"}) {
     candidate.resize(stem);
     candidate.append(suffix);
-    if (files_.find(std::string_view(candidate)) != files_.end()) return candidate;
+    if (auto found = files_.find(std::string_view(candidate)); found != files_.end()) return *found;
   }
   return std::nullopt;
 }
 
-std::optional<std::string> PythonResolver::module_file(std::string_view dotted) const {
+std::optional<std::string_view> PythonResolver::module_file(std::string_view dotted) const {
   if (dotted.empty()) return std::nullopt;
   for (const std::string& base : root_bases_) {
     if (auto file = file_at(base, dotted, '.')) return file;
@@ -104,7 +104,7 @@ std::optional<std::string> PythonResolver::module_file(std::string_view dotted) 
   return std::nullopt;
 }
 
-std::optional<std::string> PythonResolver::longest_prefix_file(std::string_view dotted) const {
+std::optional<std::string_view> PythonResolver::longest_prefix_file(std::string_view dotted) const {
   // `a.b.c`, then `a.b`, then `a`.
   std::string_view prefix = dotted;
   while (!prefix.empty()) {
@@ -116,7 +116,7 @@ std::optional<std::string> PythonResolver::longest_prefix_file(std::string_view 
   return std::nullopt;
 }
 
-std::optional<std::string> PythonResolver::relative_prefix_file(std::string_view anchor_base,
+std::optional<std::string_view> PythonResolver::relative_prefix_file(std::string_view anchor_base,
                                                                 std::string_view path) const {
   std::string_view prefix = path;
   while (!prefix.empty()) {
@@ -127,13 +127,13 @@ std::optional<std::string> PythonResolver::relative_prefix_file(std::string_view
   }
   // The anchor package itself (`from . import x` where x is a name of the package).
   for (const char* init : {"__init__.py", "__init__.pyi"}) {
-    std::string file = std::string(anchor_base) + init;
-    if (files_.find(std::string_view(file)) != files_.end()) return file;
+    const std::string file = std::string(anchor_base) + init;
+    if (auto found = files_.find(std::string_view(file)); found != files_.end()) return *found;
   }
   return std::nullopt;
 }
 
-std::optional<std::string> PythonResolver::resolve_import(std::string_view file, const graph::ImportFact& fact) const {
+std::optional<std::string_view> PythonResolver::resolve_import(std::string_view file, const graph::ImportFact& fact) const {
   const bool has_name = fact.kind == "from" && !fact.name.empty() && fact.name != "*";
   if (fact.level == 0) {
     if (has_name) {
@@ -165,13 +165,14 @@ std::vector<graph::DependencyEdge> PythonResolver::resolve(const std::string& fi
     graph::DependencyEdge edge;
     edge.from = file;
     edge.line = fact.line;
-    edge.to = resolve_import(file, fact);
-    edge.module = std::string(fact.level, '.') + fact.module;
+    if (auto to = resolve_import(file, fact)) edge.to = graph::TextRef::of(*to);  // the resolver's copy
+    // A relative import is written with its dots: the text is kept by the resolver for the edge to refer to.
+    edge.module = fact.level == 0 ? graph::TextRef(fact.module) : written_.keep(std::string(fact.level, '.') + fact.module);
     edge.kind = fact.kind;
     edge.type_only = fact.type_only;
     edge.language = "python";
     if (edge.to && *edge.to == file) continue;  // no edge from a file to itself
-    edges.push_back(std::move(edge));
+    edges.push_back(edge);
   }
   return edges;
 }
@@ -193,7 +194,7 @@ std::optional<std::vector<std::string>> PythonResolver::module_files(std::string
       for (; it != sorted_files_.end() && it->compare(0, prefix.size(), prefix) == 0; ++it) found.push_back(*it);
       if (!found.empty()) return found;
     }
-    if (auto file = file_at(with_slash(root), path)) return std::vector<std::string>{*file};
+    if (auto file = file_at(with_slash(root), path)) return std::vector<std::string>{std::string(*file)};
   }
   return std::vector<std::string>{};
 }

@@ -11,6 +11,7 @@
 
 #include "graph/dependency_graph.h"
 #include "graph/file_facts.h"
+#include "graph/text_arena.h"
 #include "stdlib/common/language_frontend.h"
 
 namespace hie::stdlib::python {
@@ -37,11 +38,12 @@ class PythonResolver final : public common::Resolver {
 
   // The file of module `dotted` in some root, exactly (a package's `__init__.py` before a `.py` module, as CPython
   // looks them up; `.pyi` only when there is no `.py`), or nullopt.
-  std::optional<std::string> module_file(std::string_view dotted) const;
+  // The views returned here and below are of the resolver's own copy of the path: valid as long as the resolver.
+  std::optional<std::string_view> module_file(std::string_view dotted) const;
   // The file of the longest prefix of `dotted` that is a module (`a.b.c`, else `a.b`, else `a`), or nullopt.
-  std::optional<std::string> longest_prefix_file(std::string_view dotted) const;
+  std::optional<std::string_view> longest_prefix_file(std::string_view dotted) const;
   // Where one import of `file` leads: a workspace file, or nullopt for a module outside the workspace.
-  std::optional<std::string> resolve_import(std::string_view file, const graph::ImportFact& fact) const;
+  std::optional<std::string_view> resolve_import(std::string_view file, const graph::ImportFact& fact) const;
 
  private:
   // Hashes std::string and std::string_view alike, so lookups build no string.
@@ -53,15 +55,17 @@ class PythonResolver final : public common::Resolver {
 
   // The module file at path `path` below `base` ("" or "src/"), `path` being "a/b" for a.b (or "a.b" when
   // `separator` is '.', the dots standing for slashes), or nullopt.
-  std::optional<std::string> file_at(std::string_view base, std::string_view path, char separator = '/') const;
+  std::optional<std::string_view> file_at(std::string_view base, std::string_view path, char separator = '/') const;
   // Relative imports: the longest existing prefix of `path` ("a/b", segments separated by slashes) below
   // `anchor_base` (a directory with its trailing slash, or ""), down to the anchor's own `__init__.py`.
-  std::optional<std::string> relative_prefix_file(std::string_view anchor_base, std::string_view path) const;
+  std::optional<std::string_view> relative_prefix_file(std::string_view anchor_base, std::string_view path) const;
 
   PathSet files_;
   std::vector<std::string> sorted_files_;
   PathSet directories_;
   std::vector<std::string> roots_;
+  // The written form of relative imports (`..a.b`), which no fact holds whole: resolve()'s edges refer to it.
+  mutable graph::TextArena written_;
   std::vector<std::string> root_bases_;  // roots_ with a trailing slash ("" for the workspace root)
 };
 

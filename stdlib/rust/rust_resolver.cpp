@@ -148,7 +148,7 @@ void RustModuleTree::discover_crates(const std::vector<std::string>& all_files, 
   for (auto& crate : others) add_crate(std::move(crate));
 }
 
-std::optional<std::string> RustModuleTree::mod_target(const std::string& file, bool root,
+std::optional<std::string_view> RustModuleTree::mod_target(const std::string& file, bool root,
                                                       const graph::ImportFact& fact) const {
   Segments segments = split(fact.module);
   if (segments.empty()) return std::nullopt;
@@ -158,10 +158,12 @@ std::optional<std::string> RustModuleTree::mod_target(const std::string& file, b
   // Children of a crate root or of a mod.rs live beside it; those of a.rs live in a/.
   std::string child_dir = root || basename(file) == "mod.rs" ? dir : join_dir(dir, stem(file));
   for (const auto& inline_module : segments) child_dir = join_dir(child_dir, inline_module);
-  auto existing = [&](const std::string& path) -> std::optional<std::string> {
+  auto existing = [&](const std::string& path) -> std::optional<std::string_view> {
     auto normalized = workspace::Workspace::normalize(path);
-    if (normalized && std::binary_search(rust_files_.begin(), rust_files_.end(), *normalized)) return normalized;
-    return std::nullopt;
+    if (!normalized) return std::nullopt;
+    auto found = std::lower_bound(rust_files_.begin(), rust_files_.end(), *normalized);
+    if (found == rust_files_.end() || *found != *normalized) return std::nullopt;
+    return std::string_view(*found);
   };
   if (!fact.name.empty()) return existing(join_dir(segments.empty() ? dir : child_dir, fact.name));
   if (auto flat = existing(join_dir(child_dir, name + ".rs"))) return flat;
@@ -195,9 +197,9 @@ void RustModuleTree::build_tree(std::size_t c, const FactsFn& facts) {
       if (files_.count(*target)) continue;
       Segments module = where.module;
       for (auto& segment : split(fact.module)) module.push_back(std::move(segment));
-      crates_[c].modules[join_path(module)] = *target;
-      files_[*target] = FileModule{c, std::move(module), false, true};
-      queue.push_back(*target);
+      crates_[c].modules[join_path(module)] = std::string(*target);
+      files_[std::string(*target)] = FileModule{c, std::move(module), false, true};
+      queue.emplace_back(*target);
     }
   }
 }
@@ -237,7 +239,7 @@ const FileModule* RustModuleTree::module_of(std::string_view file) const {
   return found == files_.end() ? nullptr : &found->second;
 }
 
-std::optional<std::string> RustModuleTree::resolve_path(const std::string& file, const FileModule& where,
+std::optional<std::string_view> RustModuleTree::resolve_path(const std::string& file, const FileModule& where,
                                                         const Segments& segments,
                                                         const std::map<std::string, std::string>& aliases) const {
   (void)file;
@@ -270,7 +272,7 @@ std::optional<std::string> RustModuleTree::resolve_path(const std::string& file,
     if (!info.modules.count(candidate)) break;
     current = std::move(candidate);
   }
-  return info.modules.at(current);
+  return std::string_view(info.modules.at(current));  // the tree's own copy
 }
 
 std::vector<graph::DependencyEdge> RustModuleTree::resolve(const std::string& file,
@@ -288,8 +290,10 @@ std::vector<graph::DependencyEdge> RustModuleTree::resolve(const std::string& fi
     edge.kind = fact.kind;
     if (fact.kind == "mod") {
       const bool root = where ? where->root : (basename(file) == "lib.rs" || basename(file) == "main.rs");
-      edge.to = mod_target(file, root, fact);
-      if (edge.to) edges.push_back(std::move(edge));
+      if (auto to = mod_target(file, root, fact)) {
+        edge.to = graph::TextRef::of(*to);
+        edges.push_back(edge);
+      }
       continue;
     }
     const Segments segments = split(fact.module);
@@ -300,14 +304,16 @@ std::vector<graph::DependencyEdge> RustModuleTree::resolve(const std::string& fi
     const std::string crate_name = alias == aliases.end() ? first : alias->second;
     if (relative) {
       if (!where) continue;  // a file of no crate: nothing to resolve against
-      edge.to = resolve_path(file, *where, segments, aliases);
-      if (edge.to) edges.push_back(std::move(edge));
+      if (auto to = resolve_path(file, *where, segments, aliases)) {
+        edge.to = graph::TextRef::of(*to);
+        edges.push_back(edge);
+      }
     } else if (libraries_.count(crate_name)) {
       FileModule anywhere;
-      edge.to = resolve_path(file, where ? *where : anywhere, segments, aliases);
-      edges.push_back(std::move(edge));
+      if (auto to = resolve_path(file, where ? *where : anywhere, segments, aliases)) edge.to = graph::TextRef::of(*to);
+      edges.push_back(edge);
     } else {
-      edges.push_back(std::move(edge));  // an external crate (std, serde, ...)
+      edges.push_back(edge);  // an external crate (std, serde, ...)
     }
   }
   return edges;

@@ -55,15 +55,15 @@ class RustModuleTree {
   // not a Rust path.
   std::optional<std::vector<std::string>> module_files(std::string_view name, std::string* why) const;
 
-  // The file `mod x;` (fact of kind "mod" in `file`) names, if it exists.
-  std::optional<std::string> mod_target(const std::string& file, bool root, const graph::ImportFact& fact) const;
+  // The file `mod x;` (fact of kind "mod" in `file`) names, if it exists: a view of the tree's own copy of the path.
+  std::optional<std::string_view> mod_target(const std::string& file, bool root, const graph::ImportFact& fact) const;
 
  private:
   void discover_crates(const std::vector<std::string>& all_files, const ReadFn& read);
   void add_crate(CrateInfo crate);
   void build_tree(std::size_t crate, const FactsFn& facts);
   void guess_orphans();
-  std::optional<std::string> resolve_path(const std::string& file, const FileModule& where,
+  std::optional<std::string_view> resolve_path(const std::string& file, const FileModule& where,
                                           const std::vector<std::string>& segments,
                                           const std::map<std::string, std::string>& extern_aliases) const;
   std::vector<std::string> subtree(const CrateInfo& crate, const std::string& module) const;

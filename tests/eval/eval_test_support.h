@@ -14,6 +14,7 @@
 
 #include "eval/run.h"
 #include "graph/dependency_graph.h"
+#include "graph/text_arena.h"
 #include "library/library.h"
 #include "library/registry.h"
 #include "sema/analyze.h"
@@ -215,10 +216,10 @@ class FakeProvider final : public graph::DependencyProvider {
   // Adds `from -> to` at `line` (to empty: an external module `module`) and marks `from` as handled.
   void edge(std::string from, std::string to, std::uint32_t line = 1, std::string module = "") {
     graph::DependencyEdge e;
-    e.from = from;
+    e.from = texts.keep(from);
     e.line = line;
-    if (!to.empty()) e.to = to;
-    e.module = module.empty() ? to : module;
+    if (!to.empty()) e.to = texts.keep(to);
+    e.module = texts.keep(module.empty() ? to : module);
     e.kind = "import";
     e.language = "fake";
     edges.push_back(e);
@@ -226,6 +227,7 @@ class FakeProvider final : public graph::DependencyProvider {
   }
   std::set<std::string> handled;
   std::vector<graph::DependencyEdge> edges;
+  graph::TextArena texts;  // what `edges` refer to
 };
 
 struct Harness {

@@ -1,4 +1,5 @@
 #include "graph/graph_algorithms.h"
+#include "graph/text_arena.h"
 
 #include <gtest/gtest.h>
 
@@ -8,12 +9,18 @@
 namespace hie::graph {
 namespace {
 
+// Edges refer to their texts: the tests' texts live as long as the test program.
+TextRef kept(std::string_view text) {
+  static TextArena texts;
+  return texts.keep(text);
+}
+
 DependencyEdge edge(std::string from, std::uint32_t line, std::optional<std::string> to) {
   DependencyEdge e;
-  e.from = std::move(from);
+  e.from = kept(from);
   e.line = line;
-  e.to = std::move(to);
-  e.module = e.to.value_or("ext");
+  if (to) e.to = kept(*to);
+  e.module = to ? kept(*to) : "ext";
   e.kind = "import";
   e.language = "python";
   return e;

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "graph/text_arena.h"
+
 namespace hie::stdlib::common {
 namespace {
 
@@ -24,10 +26,10 @@ class ListProvider final : public graph::DependencyProvider {
   }
   void add(const std::string& from, std::uint32_t line, const std::string& to) {
     DependencyEdge edge;
-    edge.from = from;
+    edge.from = texts_.keep(from);
     edge.line = line;
-    edge.to = to;
-    edge.module = to;
+    edge.to = texts_.keep(to);
+    edge.module = texts_.keep(to);
     edge.kind = "import";
     edge.language = language_;
     edges_[from].push_back(edge);
@@ -36,6 +38,7 @@ class ListProvider final : public graph::DependencyProvider {
  private:
   std::string language_;
   std::map<std::string, std::vector<DependencyEdge>> edges_;
+  graph::TextArena texts_;  // what edges_ refer to
 };
 
 std::vector<std::string> shown(const EdgeView& view) {

@@ -51,7 +51,7 @@ struct HieRun {
     if (!python_roots.empty()) options.languages["python"].roots = std::move(python_roots);
     index = std::make_shared<LanguageIndex>(std::move(frontend), options);
     for (const auto& edge : index->all_edges()) {
-      text += edge.from + ":" + std::to_string(edge.line) + " -> " + edge.to.value_or("<" + edge.module + ">") +
+      text += edge.from + ":" + std::to_string(edge.line) + " -> " + (edge.to ? edge.to->str() : "<" + edge.module + ">") +
               " " + edge.kind + " " + edge.language + (edge.type_only ? " (type)" : "") + "\n";
     }
     cache.save();
@@ -146,7 +146,9 @@ TEST(EdgeCache, EdgesOfAnotherFingerprintAreNeverHandedOut) {
   graph::FactStore& store = cache.store("fake", 1);
   ASSERT_EQ(store.files().size(), 3u);
   // Edges recorded under another fingerprint are never handed out.
-  EXPECT_EQ(store.resolved_edges(graph::edge_fingerprint("something else")), nullptr);
+  auto paths = std::make_shared<std::vector<std::string>>();
+  for (const auto& file : store.files()) paths->push_back(file.path);
+  EXPECT_EQ(store.resolved_edges(graph::edge_fingerprint("something else"), paths), nullptr);
   auto frontend = std::make_shared<CachingFrontend>();
   EXPECT_EQ(HieRun(tree, frontend).text, uncached(tree));
   EXPECT_EQ(frontend->prepared.load(), 0);

@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "graph/text_arena.h"
 #include "stdlib/common/language_index.h"
 #include "stdlib/common/language_library.h"
 
@@ -29,7 +30,7 @@ class FakeResolver final : public Resolver {
       edge.module = fact.module;
       edge.kind = fact.kind;
       edge.type_only = fact.type_only;
-      if (index_.workspace().is_file(module_path(fact.module))) edge.to = module_path(fact.module);
+      if (index_.workspace().is_file(module_path(fact.module))) edge.to = texts_.keep(module_path(fact.module));
       edges.push_back(std::move(edge));
     }
     return edges;
@@ -45,6 +46,7 @@ class FakeResolver final : public Resolver {
 
  private:
   const LanguageIndex& index_;
+  mutable graph::TextArena texts_;  // the targets resolve()'s edges refer to
 };
 
 class FakeFrontend final : public LanguageFrontend {

@@ -47,7 +47,7 @@ void write_project(const TempTree& tree) {
 std::string edges_text(const std::vector<graph::DependencyEdge>& edges) {
   std::string out;
   for (const auto& e : edges) {
-    out += e.from + ":" + std::to_string(e.line) + " -> " + e.to.value_or("<" + e.module + ">") +
+    out += e.from + ":" + std::to_string(e.line) + " -> " + (e.to ? e.to->str() : "<" + e.module + ">") +
            (e.type_only ? " (type)" : "") + "\n";
   }
   return out;

@@ -24,11 +24,14 @@ class PythonResolverTest : public ::testing::Test {
                                           "ns/deep", "src",      "src/lib", "stubs"};
   PythonResolver resolver{files, directories, python_source_roots({"extra", "missing"}, directories)};
 
+  static std::optional<std::string> as_string(std::optional<std::string_view> path) {
+    return path ? std::optional<std::string>(*path) : std::nullopt;
+  }
   std::optional<std::string> imp(std::string file, std::string module) {
     ImportFact fact;
     fact.kind = "import";
     fact.module = std::move(module);
-    return resolver.resolve_import(file, fact);
+    return as_string(resolver.resolve_import(file, fact));
   }
   std::optional<std::string> from(std::string file, std::uint32_t level, std::string module, std::string name) {
     ImportFact fact;
@@ -36,7 +39,7 @@ class PythonResolverTest : public ::testing::Test {
     fact.level = level;
     fact.module = std::move(module);
     fact.name = std::move(name);
-    return resolver.resolve_import(file, fact);
+    return as_string(resolver.resolve_import(file, fact));
   }
 };
 
