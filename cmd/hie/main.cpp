@@ -13,6 +13,7 @@
 
 #include "cli_common.h"
 #include "commands.h"
+#include "huge_pages.h"
 
 namespace hie::cli {
 namespace {
@@ -111,6 +112,7 @@ int run(int argc, char** argv) {
 }  // namespace hie::cli
 
 int main(int argc, char** argv) {
+  hie::cli::use_huge_pages(argv);
   // A check run allocates a few hundred MiB in small pieces on several threads. By default glibc grows each heap a
   // page range at a time (one mprotect or brk per growth, a tenth of a warm run on a large workspace); growing by
   // 64 MiB at once costs nothing in resident memory (untouched pages are never faulted in).

@@ -1,11 +1,22 @@
 #include "workspace/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace hie::workspace {
 
 std::size_t first_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
   const std::size_t n = text.size();
   while (i < n) {
+    // Source files are mostly ASCII: eight bytes at a time while no byte has its high bit set.
+    while (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
     const auto b0 = static_cast<unsigned char>(text[i]);
     if (b0 < 0x80) {
       ++i;

@@ -14,10 +14,14 @@
 namespace hie::workspace {
 namespace {
 
-std::shared_ptr<const FileContent> load_file(const std::filesystem::path& path) {
+// Reads the whole file straight into its string. `expected_size` is the walk's: with one byte more requested, a
+// file that has not changed since is read by one read(), whose short count is the end of the file (a regular
+// file's read returns less than asked only there); a file that grew meanwhile is read on until its end.
+std::shared_ptr<const FileContent> load_file(const std::filesystem::path& path, std::uint64_t expected_size) {
   auto content = std::make_shared<FileContent>();
   auto failed = [&](int error) {
     content->bytes.clear();
+    content->bytes.shrink_to_fit();
     content->error = std::error_code(error, std::generic_category()).message();
     return content;
   };
@@ -26,22 +30,24 @@ std::shared_ptr<const FileContent> load_file(const std::filesystem::path& path) 
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   } while (fd < 0 && errno == EINTR);
   if (fd < 0) return failed(errno);
-  struct stat info {};
-  if (::fstat(fd, &info) == 0 && info.st_size > 0) content->bytes.reserve(static_cast<std::size_t>(info.st_size));
-  char buffer[1 << 16];
+  std::string& bytes = content->bytes;
+  std::size_t used = 0;
+  bytes.resize(static_cast<std::size_t>(expected_size) + 1);
   while (true) {
-    const ssize_t got = ::read(fd, buffer, sizeof buffer);
-    if (got == 0) break;
+    if (used == bytes.size()) bytes.resize(bytes.size() * 2);
+    const ssize_t got = ::read(fd, bytes.data() + used, bytes.size() - used);
     if (got < 0) {
       if (errno == EINTR) continue;
       const int error = errno;
       ::close(fd);
       return failed(error);
     }
-    content->bytes.append(buffer, static_cast<std::size_t>(got));
+    used += static_cast<std::size_t>(got);
+    if (got == 0 || used < bytes.size()) break;
   }
   ::close(fd);
-  content->valid_utf8 = is_valid_utf8(content->bytes);
+  bytes.resize(used);
+  content->valid_utf8 = is_valid_utf8(bytes);
   return content;
 }
 
@@ -112,7 +118,7 @@ std::shared_ptr<const FileContent> Workspace::read(std::string_view rel) const {
     return missing;
   }
   ReadSlot& slot = read_slots_[*index];
-  std::call_once(slot.once, [&] { slot.content = load_file(root_ / files_[*index]); });
+  std::call_once(slot.once, [&] { slot.content = load_file(root_ / files_[*index], sizes_[*index]); });
   return slot.content;
 }
 

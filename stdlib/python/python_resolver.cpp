@@ -74,18 +74,42 @@ PythonResolver::PythonResolver(const std::vector<std::string>& files, const std:
       roots_(std::move(roots)) {
   std::sort(sorted_files_.begin(), sorted_files_.end());
   for (const std::string& root : roots_) root_bases_.push_back(with_slash(root));
+  index_modules();
 }
 
-std::optional<std::string_view> PythonResolver::file_at(std::string_view base, std::string_view path, char separator) const {
+void PythonResolver::index_modules() {
+  modules_.resize(root_bases_.size());
+  auto add = [](ModuleMap& map, std::string_view stem, std::string_view file, int rank) {
+    // Only a path of identifiers can be named by a dotted name: `a.b/c.py` is not module `a.b.c`.
+    if (stem.empty() || stem.find('.') != std::string_view::npos) return;
+    std::string dotted(stem);
+    std::replace(dotted.begin(), dotted.end(), '/', '.');
+    auto [it, inserted] = map.try_emplace(std::move(dotted), ModuleFile{file, rank});
+    if (!inserted && rank < it->second.rank) it->second = ModuleFile{file, rank};
+  };
+  for (const std::string& file : files_) {
+    for (std::size_t r = 0; r < root_bases_.size(); ++r) {
+      const std::string& base = root_bases_[r];
+      if (file.compare(0, base.size(), base) != 0) continue;
+      const std::string_view rest = std::string_view(file).substr(base.size());
+      static constexpr std::pair<std::string_view, int> kModuleSuffixes[] = {{".py", 2}, {".pyi", 3}};
+      for (const auto& [suffix, rank] : kModuleSuffixes) {
+        if (!rest.ends_with(suffix)) continue;
+        const std::string_view stem = rest.substr(0, rest.size() - suffix.size());
+        add(modules_[r], stem, file, rank);  // `a/__init__.py` is also module `a.__init__`
+        if (stem == "__init__") continue;    // the root's own __init__: no module name
+        if (stem.ends_with("/__init__")) add(modules_[r], stem.substr(0, stem.size() - 9), file, rank - 2);
+      }
+    }
+  }
+}
+
+std::optional<std::string_view> PythonResolver::file_at(std::string_view base, std::string_view path) const {
   // Resolution runs once per import on tens of thousands of files: candidates are built in one reused buffer and
   // looked up by string_view; a hit is returned as a view of the set's own copy.
   thread_local std::string candidate;
   candidate.assign(base);
-  const std::size_t start = candidate.size();
   candidate.append(path);
-  if (separator != '/') {
-    std::replace(candidate.begin() + static_cast<std::ptrdiff_t>(start), candidate.end(), separator, '/');
-  }
   const std::size_t stem = candidate.size();
   // CPython's FileFinder: a regular package (directory with __init__) shadows a module of the same name.
   for (std::string_view suffix : {"/__init__.py", "/__init__.pyi", ".py", ".pyi"}) {
@@ -98,8 +122,8 @@ std::optional<std::string_view> PythonResolver::file_at(std::string_view base, s
 
 std::optional<std::string_view> PythonResolver::module_file(std::string_view dotted) const {
   if (dotted.empty()) return std::nullopt;
-  for (const std::string& base : root_bases_) {
-    if (auto file = file_at(base, dotted, '.')) return file;
+  for (const ModuleMap& modules : modules_) {
+    if (auto found = modules.find(dotted); found != modules.end()) return found->second.file;
   }
   return std::nullopt;
 }

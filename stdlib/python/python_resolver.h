@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -53,14 +54,26 @@ class PythonResolver final : public common::Resolver {
   };
   using PathSet = std::unordered_set<std::string, PathHash, std::equal_to<>>;
 
-  // The module file at path `path` below `base` ("" or "src/"), `path` being "a/b" for a.b (or "a.b" when
-  // `separator` is '.', the dots standing for slashes), or nullopt.
-  std::optional<std::string_view> file_at(std::string_view base, std::string_view path, char separator = '/') const;
+  // The module file at path `path` ("a/b" for a.b) below `base` (a directory with its trailing slash, or ""), as
+  // CPython's FileFinder picks it, or nullopt: for relative imports, whose base is the importing file's package.
+  std::optional<std::string_view> file_at(std::string_view base, std::string_view path) const;
   // Relative imports: the longest existing prefix of `path` ("a/b", segments separated by slashes) below
   // `anchor_base` (a directory with its trailing slash, or ""), down to the anchor's own `__init__.py`.
   std::optional<std::string_view> relative_prefix_file(std::string_view anchor_base, std::string_view path) const;
 
+  // A module's file below one root, and how CPython's FileFinder ranks it among the candidates for the same name:
+  // 0 `a/__init__.py`, 1 `a/__init__.pyi`, 2 `a.py`, 3 `a.pyi` (the lowest wins).
+  struct ModuleFile {
+    std::string_view file;  // a view of files_'s copy
+    int rank = 0;
+  };
+  using ModuleMap = std::unordered_map<std::string, ModuleFile, PathHash, std::equal_to<>>;
+  void index_modules();
+
   PathSet files_;
+  // Per root (parallel to root_bases_): dotted module name -> its file. Built once, so that resolving a name costs
+  // one lookup per root instead of four candidate paths built and hashed.
+  std::vector<ModuleMap> modules_;
   std::vector<std::string> sorted_files_;
   PathSet directories_;
   std::vector<std::string> roots_;

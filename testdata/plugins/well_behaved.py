@@ -17,6 +17,8 @@ DOC = {
          "parameters": [{"name": "value", "type": "any"}], "return_type": "any"},
         {"name": "pass", "kind": "check", "parameters": []},
         {"name": "fail", "kind": "check", "parameters": [{"name": "message", "type": "string"}]},
+        {"name": "environment", "kind": "check", "description": "fails with NAME=value (or <unset>)",
+         "parameters": [{"name": "name", "type": "string"}]},
     ],
 }
 
@@ -52,6 +54,9 @@ def check(function, args, raw):
         return {"Pass": None}
     if function == "fail":
         return {"Fail": args[0]["String"]}
+    if function == "environment":
+        name = args[0]["String"]
+        return {"Fail": name + "=" + os.environ.get(name, "<unset>")}
     if function == "evidence":
         return {"Fail": "long", "evidence": [{"file": "./a.txt", "line": 2, "message": "here"}]}
     if function == "raw_request":

@@ -75,6 +75,21 @@ struct Workspace {
 
 constexpr const char* kGood = R"(good = { executable = "python3", args = ["plugins/well_behaved.py"])";
 
+TEST(PluginConfig, PluginsGetTheEnvironmentHieWasGiven) {
+  // hie restarts itself once with glibc's huge-page tunable added to GLIBC_TUNABLES (cmd/hie/huge_pages.cpp); the
+  // restarted process puts the user's value back before it starts anything.
+  Workspace ws(std::string(kGood) + " }\n", "import good\nelement e {\n    check good.environment('GLIBC_TUNABLES')\n"
+                                             "    check good.environment('HIE_SAVED_GLIBC_TUNABLES')\n}\n");
+  RunOptions options;
+  options.args = {"check"};
+  options.cwd = ws.dir.path();
+  options.env = {{"GLIBC_TUNABLES", "glibc.malloc.arena_max=8"}};
+  RunResult result = run_hie(options);
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_THAT(result.out, HasSubstr("GLIBC_TUNABLES=glibc.malloc.arena_max=8\n"));
+  EXPECT_THAT(result.out, HasSubstr("HIE_SAVED_GLIBC_TUNABLES=<unset>"));
+}
+
 TEST(PluginConfig, Sha256MatchLoads) {
   const std::string digest = sha256_of(testdata_dir() + "/plugins/well_behaved.py");
   ASSERT_EQ(digest.size(), 64u);

@@ -131,7 +131,7 @@ TEST_F(ProcessLibraryTest, WellBehavedPluginAnswersCallsChecksAndDoc) {
     EXPECT_EQ(doc.value().name, "well_behaved");
     EXPECT_EQ(doc.value().version, "1.2.3");
     EXPECT_TRUE(doc.value().self_described);
-    ASSERT_EQ(doc.value().functions.size(), 3u);
+    ASSERT_EQ(doc.value().functions.size(), 4u);
     EXPECT_EQ(doc.value().functions[0].kind, library::FunctionKind::Selector);
     EXPECT_EQ(doc.value().functions[2].params[0].type, "string");
 

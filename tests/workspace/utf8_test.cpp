@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace hie::workspace {
 namespace {
 
@@ -22,6 +24,19 @@ TEST(WorkspaceUtf8, FindsTheFirstInvalidByte) {
   EXPECT_EQ(first_invalid_utf8("\x80"), 0u);              // lone continuation byte
   EXPECT_EQ(first_invalid_utf8("ok\xC3\xA9"), 4u);
   EXPECT_FALSE(is_valid_utf8("\xC3\x28"));
+}
+
+TEST(WorkspaceUtf8, ByteAtAnyOffsetOfTheEightByteStepsIsSeen) {
+  // ASCII is skipped eight bytes at a time: a bad byte, or a character split across a step, at every position.
+  for (std::size_t at = 0; at < 24; ++at) {
+    std::string text(24, 'a');
+    text[at] = '\xFF';
+    EXPECT_EQ(first_invalid_utf8(text), at) << at;
+    std::string truncated = std::string(at, 'a') + "\xE2\x82";
+    EXPECT_EQ(first_invalid_utf8(truncated), at) << at;
+    std::string valid = std::string(at, 'a') + "\xE2\x82\xAC" + std::string(9, 'b');
+    EXPECT_EQ(first_invalid_utf8(valid), valid.size()) << at;
+  }
 }
 
 }  // namespace

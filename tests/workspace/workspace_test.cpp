@@ -189,6 +189,21 @@ TEST(Workspace, ReadsEachFileOnce) {
   EXPECT_EQ(again->bytes, "first");
 }
 
+TEST(Workspace, ReadsAFileThatChangedSizeSinceTheWalkWhole) {
+  // The walk's size is only where reading starts: a file that grew or shrank since is read to its end.
+  TempTree tree;
+  tree.write("grows.txt", "12345");
+  tree.write("shrinks.txt", std::string(100000, 's'));
+  tree.write("empty.txt", "");
+  const Workspace ws = open(tree);
+  tree.write("grows.txt", std::string(300000, 'g'));
+  tree.write("shrinks.txt", "short");
+  tree.write("empty.txt", "now something");
+  EXPECT_EQ(ws.read("grows.txt")->bytes, std::string(300000, 'g'));
+  EXPECT_EQ(ws.read("shrinks.txt")->bytes, "short");
+  EXPECT_EQ(ws.read("empty.txt")->bytes, "now something");
+}
+
 TEST(Workspace, ReadsConcurrentlyOncePerFile) {
   TempTree tree;
   for (int i = 0; i < 20; ++i) tree.write("f" + std::to_string(i) + ".txt", std::string(1000, 'a' + i % 26));
