@@ -1,7 +1,8 @@
 // `hie_read_floor DIR [JOBS]`: the floor a `hie check` run is compared with: list every file below DIR (lstat, as
-// the workspace walk does) and read each one completely once, on JOBS threads (default: all cores). Prints the
-// file count, the bytes and the wall time. It does nothing with the bytes beyond a checksum (so the reads cannot
-// be optimized away), so it is the least any tool that looks at every file must spend.
+// the workspace walk does; `.git/` and `.hie-cache/` are skipped, as hie skips them) and read each one completely
+// once, on JOBS threads (default: all cores). Prints the file count, the bytes and the wall time. It does nothing
+// with the bytes beyond a checksum (so the reads cannot be optimized away), so it is the least any tool that looks
+// at every file must spend.
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -30,6 +31,12 @@ int main(int argc, char** argv) {
   for (auto it = std::filesystem::recursive_directory_iterator(
            argv[1], std::filesystem::directory_options::skip_permission_denied, ec);
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    // What hie never reads: its own cache (written by the runs being compared) and git's store.
+    const std::string name = it->path().filename().string();
+    if (name == ".hie-cache" || name == ".git") {
+      it.disable_recursion_pending();
+      continue;
+    }
     struct stat info {};
     if (::lstat(it->path().c_str(), &info) == 0 && S_ISREG(info.st_mode)) files.push_back(it->path().string());
   }

@@ -21,7 +21,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/hie-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 echo "generating: $("$build/bench/hie_gen_workspace" "$work/ws" "$files" "$rules")"
-# Stamps of files modified in the last 2 s are not trusted by the cache (racy-git rule): let the tree settle.
+# Stamps of files modified in the last 2 s are not trusted by the cache (racy-git rule): let the tree settle, and
+# write it out, so that no run is measured while the kernel is still writing the generated files back.
+sync
 sleep 3
 "$build/bench/hie_read_floor" "$work/ws" >/dev/null  # warm the page cache: every figure is measured warm
 

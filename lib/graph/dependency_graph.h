@@ -22,7 +22,7 @@ struct DependencyEdge {
   std::optional<TextRef> to;  // workspace-relative file, or nullopt for an external module
   TextRef module;             // the module as written in the source ("a.b", "crate::x", "<vector>")
   TextRef kind;               // "import", "from", "use", "mod", "include", ...
-  bool type_only = false;
+  bool type_only = false;     // an import only for type checking (python: under `if TYPE_CHECKING:`)
   TextRef language;           // "python", "rust", ...
 };
 

@@ -106,6 +106,18 @@ void write_facts(ByteWriter& out, const FileFacts& facts) {
   for (const std::string& warning : facts.warnings) out.str(warning);
 }
 
+std::size_t encoded_size_estimate(const FileFacts& facts) {
+  constexpr std::size_t kNumber = 5;  // a varint of a count, length, line or level below 2^35
+  std::size_t size = kNumber + facts.language.size() + 3 * kNumber;
+  for (const ImportFact& fact : facts.imports) {
+    size += fact.module.size() + fact.name.size() + fact.kind.size() + 5 * kNumber + 1;
+  }
+  for (const SymbolFact& fact : facts.symbols)
+    size += fact.kind.size() + fact.name.size() + fact.detail.size() + 4 * kNumber + 1;
+  for (const std::string& warning : facts.warnings) size += warning.size() + kNumber;
+  return size;
+}
+
 bool read_facts(ByteReader& in, FileFacts* facts) {
   std::uint64_t count = 0;
   if (!in.str(&facts->language) || !read_count(in, &count)) return false;

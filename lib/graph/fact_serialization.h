@@ -42,6 +42,8 @@ class ByteReader {
 };
 
 void write_facts(ByteWriter& out, const FileFacts& facts);
+// About how many bytes write_facts() writes (at least as many in practice), for reserving a buffer once.
+std::size_t encoded_size_estimate(const FileFacts& facts);
 bool read_facts(ByteReader& in, FileFacts* facts);
 
 }  // namespace hie::graph

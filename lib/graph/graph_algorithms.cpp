@@ -11,7 +11,7 @@ namespace {
 
 // The files of the graph numbered in sorted order, so that comparing numbers compares names.
 struct NumberedGraph {
-  std::vector<std::string_view> names;  // views of the edges' paths
+  std::vector<std::string_view> names;         // views of the edges' paths
   std::vector<std::vector<std::size_t>> next;  // sorted, unique
   // (from, to) -> the smallest edge between them
   std::map<std::pair<std::size_t, std::size_t>, const DependencyEdge*> edge;

@@ -141,7 +141,7 @@ std::optional<std::string_view> PythonResolver::longest_prefix_file(std::string_
 }
 
 std::optional<std::string_view> PythonResolver::relative_prefix_file(std::string_view anchor_base,
-                                                                std::string_view path) const {
+                                                                     std::string_view path) const {
   std::string_view prefix = path;
   while (!prefix.empty()) {
     if (auto file = file_at(anchor_base, prefix)) return file;
@@ -157,7 +157,8 @@ std::optional<std::string_view> PythonResolver::relative_prefix_file(std::string
   return std::nullopt;
 }
 
-std::optional<std::string_view> PythonResolver::resolve_import(std::string_view file, const graph::ImportFact& fact) const {
+std::optional<std::string_view> PythonResolver::resolve_import(std::string_view file,
+                                                               const graph::ImportFact& fact) const {
   const bool has_name = fact.kind == "from" && !fact.name.empty() && fact.name != "*";
   if (fact.level == 0) {
     if (has_name) {
@@ -191,7 +192,8 @@ std::vector<graph::DependencyEdge> PythonResolver::resolve(const std::string& fi
     edge.line = fact.line;
     if (auto to = resolve_import(file, fact)) edge.to = graph::TextRef::of(*to);  // the resolver's copy
     // A relative import is written with its dots: the text is kept by the resolver for the edge to refer to.
-    edge.module = fact.level == 0 ? graph::TextRef(fact.module) : written_.keep(std::string(fact.level, '.') + fact.module);
+    edge.module =
+        fact.level == 0 ? graph::TextRef(fact.module) : written_.keep(std::string(fact.level, '.') + fact.module);
     edge.kind = fact.kind;
     edge.type_only = fact.type_only;
     edge.language = "python";

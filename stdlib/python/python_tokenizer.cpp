@@ -40,6 +40,7 @@ class Scanner {
  public:
   explicit Scanner(std::string_view source) : src_(source) {
     if (src_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // UTF-8 byte order mark
+    out_.tokens.reserve(src_.size() / 5);               // about one token per five bytes of typical Python: no regrowth
   }
 
   TokenizedSource run() {

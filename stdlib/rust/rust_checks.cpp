@@ -225,7 +225,8 @@ CheckOutcome dependency_check(const LanguageIndex& index, const RustModuleTree& 
     std::vector<library::Evidence> evidence;
     for (std::size_t i = 0; i < hits.size(); ++i) {
       if (i < 3) message += (i ? ", " : "") + common::edge_text(hits[i]) + " (" + hits[i].kind + " " + hits[i].module + ")";
-      evidence.push_back({hits[i].from.str(), hits[i].line, hits[i].kind + " " + hits[i].module + " -> " + *hits[i].to});
+      evidence.push_back(
+          {hits[i].from.str(), hits[i].line, hits[i].kind + " " + hits[i].module + " -> " + *hits[i].to});
     }
     if (hits.size() > 3) message += fmt::format(", ... ({} more)", hits.size() - 3);
     return CheckOutcome::fail(std::move(message), std::move(evidence));

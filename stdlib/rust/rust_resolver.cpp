@@ -149,7 +149,7 @@ void RustModuleTree::discover_crates(const std::vector<std::string>& all_files, 
 }
 
 std::optional<std::string_view> RustModuleTree::mod_target(const std::string& file, bool root,
-                                                      const graph::ImportFact& fact) const {
+                                                           const graph::ImportFact& fact) const {
   Segments segments = split(fact.module);
   if (segments.empty()) return std::nullopt;
   const std::string name = segments.back();
@@ -240,8 +240,8 @@ const FileModule* RustModuleTree::module_of(std::string_view file) const {
 }
 
 std::optional<std::string_view> RustModuleTree::resolve_path(const std::string& file, const FileModule& where,
-                                                        const Segments& segments,
-                                                        const std::map<std::string, std::string>& aliases) const {
+                                                             const Segments& segments,
+                                                             const std::map<std::string, std::string>& aliases) const {
   (void)file;
   std::size_t crate = where.crate;
   Segments module;

@@ -64,8 +64,8 @@ class RustModuleTree {
   void build_tree(std::size_t crate, const FactsFn& facts);
   void guess_orphans();
   std::optional<std::string_view> resolve_path(const std::string& file, const FileModule& where,
-                                          const std::vector<std::string>& segments,
-                                          const std::map<std::string, std::string>& extern_aliases) const;
+                                               const std::vector<std::string>& segments,
+                                               const std::map<std::string, std::string>& extern_aliases) const;
   std::vector<std::string> subtree(const CrateInfo& crate, const std::string& module) const;
 
   std::vector<std::string> rust_files_;  // sorted

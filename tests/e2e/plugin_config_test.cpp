@@ -78,8 +78,9 @@ constexpr const char* kGood = R"(good = { executable = "python3", args = ["plugi
 TEST(PluginConfig, PluginsGetTheEnvironmentHieWasGiven) {
   // hie restarts itself once with glibc's huge-page tunable added to GLIBC_TUNABLES (cmd/hie/huge_pages.cpp); the
   // restarted process puts the user's value back before it starts anything.
-  Workspace ws(std::string(kGood) + " }\n", "import good\nelement e {\n    check good.environment('GLIBC_TUNABLES')\n"
-                                             "    check good.environment('HIE_SAVED_GLIBC_TUNABLES')\n}\n");
+  Workspace ws(std::string(kGood) + " }\n",
+               "import good\nelement e {\n    check good.environment('GLIBC_TUNABLES')\n"
+               "    check good.environment('HIE_SAVED_GLIBC_TUNABLES')\n}\n");
   RunOptions options;
   options.args = {"check"};
   options.cwd = ws.dir.path();

@@ -2,6 +2,8 @@
 // that analyzes in-memory specs against a registry and runs them.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <atomic>
 #include <functional>
 #include <map>
@@ -9,8 +11,6 @@
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "eval/run.h"
 #include "graph/dependency_graph.h"

@@ -1,10 +1,11 @@
 #include "graph/graph_algorithms.h"
-#include "graph/text_arena.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <random>
+
+#include "graph/text_arena.h"
 
 namespace hie::graph {
 namespace {

@@ -51,8 +51,9 @@ struct HieRun {
     if (!python_roots.empty()) options.languages["python"].roots = std::move(python_roots);
     index = std::make_shared<LanguageIndex>(std::move(frontend), options);
     for (const auto& edge : index->all_edges()) {
-      text += edge.from + ":" + std::to_string(edge.line) + " -> " + (edge.to ? edge.to->str() : "<" + edge.module + ">") +
-              " " + edge.kind + " " + edge.language + (edge.type_only ? " (type)" : "") + "\n";
+      text += edge.from + ":" + std::to_string(edge.line) + " -> " +
+              (edge.to ? edge.to->str() : "<" + edge.module + ">") + " " + edge.kind + " " + edge.language +
+              (edge.type_only ? " (type)" : "") + "\n";
     }
     cache.save();
   }
