@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -39,22 +40,23 @@ void restore(const std::string& saved) {
 
 }  // namespace
 
-void use_huge_pages(char** argv) {
+std::string use_huge_pages(char** argv) {
   if (const char* saved = std::getenv(kSaved)) {
     restore(saved);  // the tunable is in force for this process already
-    return;
+    return "heap: transparent huge pages (restarted with glibc.malloc.hugetlb=1)";
   }
   const char* tunables = std::getenv(kTunables);
-  if (std::getenv("HIE_NO_HUGE_PAGES") || (tunables && std::strstr(tunables, kTunable)) ||
-      !kernel_allows_huge_pages()) {
-    return;
-  }
+  if (tunables && std::strstr(tunables, kTunable)) return "heap: as GLIBC_TUNABLES sets glibc.malloc.hugetlb";
+  if (std::getenv("HIE_NO_HUGE_PAGES")) return "heap: 4 KiB pages (HIE_NO_HUGE_PAGES is set)";
+  if (!kernel_allows_huge_pages()) return "heap: 4 KiB pages (the kernel's transparent huge pages are off)";
   const std::string before = tunables ? std::string("=") + tunables : "-";
   const std::string with = (tunables && *tunables ? std::string(tunables) + ":" : std::string()) + kTunable + "=1";
   setenv(kSaved, before.c_str(), 1);
   setenv(kTunables, with.c_str(), 1);
   execv("/proc/self/exe", argv);
+  const std::string why = std::strerror(errno);
   restore(before);  // no /proc, or exec refused: go on as we are
+  return "heap: 4 KiB pages (cannot restart hie: " + why + ")";
 }
 
 }  // namespace hie::cli

@@ -56,7 +56,8 @@ std::string version_text(int verbose) {
   return text;
 }
 
-int run(int argc, char** argv) {
+// `heap`: what use_huge_pages() said, for -v.
+int run(int argc, char** argv, const std::string& heap) {
   CLI::App app(kDescription, "hie");
   app.formatter(std::make_shared<HelpFormatter>());  // inherited by the commands added below
   app.fallthrough();  // global options may also follow the command: `hie validate x.hie --color never`
@@ -93,6 +94,7 @@ int run(int argc, char** argv) {
   if (show_version) {
     return write_output(globals, "", version_text(globals.verbose)) ? kExitOk : kExitInvalid;
   }
+  print_verbose(globals, 1, heap);
   if (!globals.directory.empty()) {
     if (chdir(globals.directory.c_str()) != 0) {
       print_error(globals, "cannot change to directory '" + globals.directory + "': " + std::strerror(errno));
@@ -112,14 +114,14 @@ int run(int argc, char** argv) {
 }  // namespace hie::cli
 
 int main(int argc, char** argv) {
-  hie::cli::use_huge_pages(argv);
+  const std::string heap = hie::cli::use_huge_pages(argv);
   // A check run allocates a few hundred MiB in small pieces on several threads. By default glibc grows each heap a
   // page range at a time (one mprotect or brk per growth, a tenth of a warm run on a large workspace); growing by
   // 64 MiB at once costs nothing in resident memory (untouched pages are never faulted in).
   mallopt(M_TOP_PAD, 64 << 20);
   // Nothing may escape: a user never sees a crash or an uncaught exception, only a message and exit code 3.
   try {
-    return hie::cli::run(argc, argv);
+    return hie::cli::run(argc, argv, heap);
   } catch (const std::exception& e) {
     hie::cli::write_stderr(std::string("internal error: ") + e.what() + "; " + hie::cli::kBugReport + "\n");
   } catch (...) {

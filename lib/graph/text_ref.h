@@ -4,6 +4,7 @@
 
 #include <compare>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,10 @@ class TextRef {
     TextRef ref;
     ref.view_ = kept;
     return ref;
+  }
+  // The same for a text that may be absent (a resolver's target: nullopt for an external module).
+  static constexpr std::optional<TextRef> of_optional(std::optional<std::string_view> kept) {
+    return kept ? std::optional<TextRef>(of(*kept)) : std::nullopt;
   }
 
   constexpr std::string_view view() const { return view_; }

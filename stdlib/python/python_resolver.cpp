@@ -190,7 +190,7 @@ std::vector<graph::DependencyEdge> PythonResolver::resolve(const std::string& fi
     graph::DependencyEdge edge;
     edge.from = file;
     edge.line = fact.line;
-    if (auto to = resolve_import(file, fact)) edge.to = graph::TextRef::of(*to);  // the resolver's copy
+    edge.to = graph::TextRef::of_optional(resolve_import(file, fact));  // the resolver's copy of the path
     // A relative import is written with its dots: the text is kept by the resolver for the edge to refer to.
     edge.module =
         fact.level == 0 ? graph::TextRef(fact.module) : written_.keep(std::string(fact.level, '.') + fact.module);

@@ -290,10 +290,8 @@ std::vector<graph::DependencyEdge> RustModuleTree::resolve(const std::string& fi
     edge.kind = fact.kind;
     if (fact.kind == "mod") {
       const bool root = where ? where->root : (basename(file) == "lib.rs" || basename(file) == "main.rs");
-      if (auto to = mod_target(file, root, fact)) {
-        edge.to = graph::TextRef::of(*to);
-        edges.push_back(edge);
-      }
+      edge.to = graph::TextRef::of_optional(mod_target(file, root, fact));
+      if (edge.to) edges.push_back(edge);
       continue;
     }
     const Segments segments = split(fact.module);
@@ -304,13 +302,11 @@ std::vector<graph::DependencyEdge> RustModuleTree::resolve(const std::string& fi
     const std::string crate_name = alias == aliases.end() ? first : alias->second;
     if (relative) {
       if (!where) continue;  // a file of no crate: nothing to resolve against
-      if (auto to = resolve_path(file, *where, segments, aliases)) {
-        edge.to = graph::TextRef::of(*to);
-        edges.push_back(edge);
-      }
+      edge.to = graph::TextRef::of_optional(resolve_path(file, *where, segments, aliases));
+      if (edge.to) edges.push_back(edge);
     } else if (libraries_.count(crate_name)) {
       FileModule anywhere;
-      if (auto to = resolve_path(file, where ? *where : anywhere, segments, aliases)) edge.to = graph::TextRef::of(*to);
+      edge.to = graph::TextRef::of_optional(resolve_path(file, where ? *where : anywhere, segments, aliases));
       edges.push_back(edge);
     } else {
       edges.push_back(edge);  // an external crate (std, serde, ...)

@@ -61,6 +61,18 @@ TEST(FactSerialization, RoundTripsEveryField) {
   EXPECT_EQ(back, sample_facts(5));
 }
 
+TEST(FactSerialization, SizeEstimateIsNeverBelowTheEncoding) {
+  // FactStore::encode() reserves its buffer from the estimates: one below the encoding would make it grow again.
+  FileFacts facts = sample_facts(7);
+  facts.imports.push_back({std::string(300, 'm'), std::string(200, 'n'), 4'000'000'000u, "from", 300, false, false});
+  facts.symbols.push_back({"call", std::string(20000, 'c'), "", 1, false});
+  for (const FileFacts& each : {FileFacts{}, sample_facts(1), facts}) {
+    ByteWriter out;
+    write_facts(out, each);
+    EXPECT_GE(encoded_size_estimate(each), out.bytes().size());
+  }
+}
+
 TEST(FactSerialization, TruncatedInputFails) {
   ByteWriter out;
   write_facts(out, sample_facts(5));

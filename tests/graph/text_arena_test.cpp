@@ -29,6 +29,8 @@ TEST(TextRef, ComparesWithEveryKindOfText) {
   EXPECT_EQ("dir/" + ref, "dir/b.py");
   EXPECT_EQ(ref + ":3", "b.py:3");
   EXPECT_TRUE(TextRef().empty());
+  EXPECT_EQ(TextRef::of_optional(std::nullopt), std::nullopt);
+  EXPECT_EQ(TextRef::of_optional(std::string_view(owned)), std::optional<TextRef>(ref));
 }
 
 TEST(TextArena, KeptTextsStayInPlaceWhileMoreAreKept) {
