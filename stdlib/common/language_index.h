@@ -68,8 +68,8 @@ class LanguageIndex final : public graph::DependencyProvider {
   StdlibOptions options_;
 
   mutable std::once_flag files_once_;
-  // Shared with the edge lists, whose `from` and `to` refer to these paths.
-  mutable std::shared_ptr<std::vector<std::string>> files_ = std::make_shared<std::vector<std::string>>();
+  // Filled once by files(); shared with the edge lists, whose `from` and `to` refer to these paths.
+  const std::shared_ptr<std::vector<std::string>> files_ = std::make_shared<std::vector<std::string>>();
   // files_[i] -> i: handles() and edges() are asked for every file of workspace-wide scopes, many times per run.
   mutable std::unordered_map<std::string_view, std::size_t> positions_;
   // The facts of files_[i] at facts_at(i); facts_[i] is null while they are still encoded in the fact cache,
